@@ -31,6 +31,7 @@ type command struct {
 // a file of its own.
 var commands = map[string]command{
 	"recall": {"zero- or finite-temperature recall in the 3×3 T/L network, one CSV row per sweep", runRecall},
+	"dist":   {"exact Boltzmann distribution of a network of up to 20 units, optionally against a Gibbs sample", runDist},
 }
 
 // usageError marks an error that is the caller's fault (a bad flag or
