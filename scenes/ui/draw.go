@@ -1,0 +1,222 @@
+package ui
+
+import (
+	"bytes"
+	"image/color"
+	"math"
+	"sync"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"github.com/hajimehoshi/ebiten/v2/vector"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gomono"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// Font picks one of the three Go fonts.
+type Font int
+
+const (
+	Regular Font = iota
+	Bold
+	Mono
+)
+
+// fonts parses the embedded Go fonts once and hands out faces by size.
+// Parsing is the slow part and the faces are immutable, so sharing them is
+// safe and keeps text drawing free of allocation after the first frame.
+var fonts struct {
+	once    sync.Once
+	sources [3]*text.GoTextFaceSource
+	mu      sync.Mutex
+	faces   map[faceKey]*text.GoTextFace
+}
+
+type faceKey struct {
+	font Font
+	size float64
+}
+
+// Face returns the face of font f at size pixels, rounded to a quarter pixel
+// so a resize does not grow the cache without bound.
+func Face(f Font, size float64) *text.GoTextFace {
+	fonts.once.Do(func() {
+		for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, gomono.TTF} {
+			src, err := text.NewGoTextFaceSource(bytes.NewReader(ttf))
+			if err != nil {
+				panic("ui: embedded font: " + err.Error())
+			}
+			fonts.sources[i] = src
+		}
+		fonts.faces = map[faceKey]*text.GoTextFace{}
+	})
+	size = math.Max(4, math.Round(size*4)/4)
+	k := faceKey{f, size}
+	fonts.mu.Lock()
+	defer fonts.mu.Unlock()
+	face, ok := fonts.faces[k]
+	if !ok {
+		face = &text.GoTextFace{Source: fonts.sources[f], Size: size}
+		fonts.faces[k] = face
+	}
+	return face
+}
+
+// Align says where a text's anchor point is.
+type Align int
+
+const (
+	Left Align = iota
+	Center
+	Right
+)
+
+// Label draws one line of text with its vertical middle at y and its
+// anchor at x.
+func Label(dst *ebiten.Image, s string, f Font, size, x, y float64, clr color.Color, align Align) {
+	face := Face(f, size)
+	op := &text.DrawOptions{}
+	op.PrimaryAlign = [...]text.Align{text.AlignStart, text.AlignCenter, text.AlignEnd}[align]
+	op.SecondaryAlign = text.AlignCenter
+	op.GeoM.Translate(math.Round(x), math.Round(y))
+	op.ColorScale.ScaleWithColor(clr)
+	text.Draw(dst, s, face, op)
+}
+
+// TextWidth returns the width in pixels of s in font f at size.
+func TextWidth(s string, f Font, size float64) float64 {
+	return text.Advance(s, Face(f, size))
+}
+
+// Paragraph draws s word-wrapped to width w from the top-left (x, y) and
+// returns the height it used. Newlines in s start new paragraphs.
+func Paragraph(dst *ebiten.Image, s string, f Font, size, x, y, w float64, clr color.Color) float64 {
+	lh := size * 1.45
+	line := 0
+	for _, para := range splitLines(s) {
+		for _, l := range wrap(para, f, size, w) {
+			if dst != nil {
+				Label(dst, l, f, size, x, y+lh*(float64(line)+0.5), clr, Left)
+			}
+			line++
+		}
+	}
+	return lh * float64(line)
+}
+
+func splitLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+// wrap breaks a paragraph into lines no wider than w.
+func wrap(s string, f Font, size, w float64) []string {
+	if s == "" {
+		return []string{""}
+	}
+	var lines []string
+	line := ""
+	word := ""
+	flush := func() {
+		if word == "" {
+			return
+		}
+		try := word
+		if line != "" {
+			try = line + " " + word
+		}
+		if line != "" && TextWidth(try, f, size) > w {
+			lines = append(lines, line)
+			line = word
+		} else {
+			line = try
+		}
+		word = ""
+	}
+	for _, r := range s {
+		if r == ' ' {
+			flush()
+			continue
+		}
+		word += string(r)
+	}
+	flush()
+	return append(lines, line)
+}
+
+// FillRect fills r with clr.
+func FillRect(dst *ebiten.Image, r Rect, clr color.Color) {
+	vector.DrawFilledRect(dst, float32(r.X), float32(r.Y), float32(r.W), float32(r.H), clr, false)
+}
+
+// StrokeRect outlines r with a line of width w, drawn inside r.
+func StrokeRect(dst *ebiten.Image, r Rect, w float64, clr color.Color) {
+	vector.StrokeRect(dst, float32(r.X+w/2), float32(r.Y+w/2), float32(r.W-w), float32(r.H-w), float32(w), clr, false)
+}
+
+// Line draws a straight anti-aliased line of width w.
+func Line(dst *ebiten.Image, x0, y0, x1, y1, w float64, clr color.Color) {
+	var p Painter
+	p.segment(x0, y0, x1, y1, w, clr)
+	p.flushLines(dst, w)
+}
+
+// Disc fills a circle.
+func Disc(dst *ebiten.Image, cx, cy, r float64, clr color.Color) {
+	var p Painter
+	p.FillRound(dst, Rect{cx - r, cy - r, 2 * r, 2 * r}, r, clr)
+}
+
+// Ring outlines a circle of radius r with a line of width w centred on it.
+func Ring(dst *ebiten.Image, cx, cy, r, w float64, clr color.Color) {
+	var p Painter
+	o := r + w/2
+	p.StrokeRound(dst, Rect{cx - o, cy - o, 2 * o, 2 * o}, o, w, clr)
+}
+
+// Painter draws anti-aliased rounded rectangles and polylines, reusing its
+// buffers from one call to the next so drawing does not allocate per frame.
+type Painter struct {
+	vs       []ebiten.Vertex
+	is       []uint16
+	uniforms map[string]any
+}
+
+// Fill fills the polygon xs, ys (without anti-aliasing, which costs a
+// whole offscreen pass per call; see shapes.go).
+func (p *Painter) Fill(dst *ebiten.Image, xs, ys []float64, clr color.Color) {
+	var path vector.Path
+	for i := range xs {
+		if i == 0 {
+			path.MoveTo(float32(xs[i]), float32(ys[i]))
+		} else {
+			path.LineTo(float32(xs[i]), float32(ys[i]))
+		}
+	}
+	path.Close()
+	p.vs, p.is = path.AppendVerticesAndIndicesForFilling(p.vs[:0], p.is[:0])
+	r, g, b, a := clr.RGBA()
+	for i := range p.vs {
+		p.vs[i].SrcX, p.vs[i].SrcY = 1, 1
+		p.vs[i].ColorR = float32(r) / 0xffff
+		p.vs[i].ColorG = float32(g) / 0xffff
+		p.vs[i].ColorB = float32(b) / 0xffff
+		p.vs[i].ColorA = float32(a) / 0xffff
+	}
+	dst.DrawTriangles(p.vs, p.is, whitePixel, &ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleNonZero})
+	p.vs, p.is = p.vs[:0], p.is[:0]
+}
+
+var whitePixel = func() *ebiten.Image {
+	img := ebiten.NewImage(3, 3)
+	img.Fill(color.White)
+	return img.SubImage(img.Bounds().Inset(1)).(*ebiten.Image)
+}()

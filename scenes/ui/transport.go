@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"fmt"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+// Transport is the Run/Pause, Step and Reset controls with the speed
+// slider that every scene has, bound to Space, '.' and R.
+type Transport struct {
+	Run, Step, Reset Button
+	Speed            Slider // updates per frame; fractions run every few frames
+	Running          bool
+
+	owed float64 // fractional updates carried to the next frame
+}
+
+// NewTransport returns stopped controls whose speed ranges over
+// [lo, hi] updates per frame on a log scale, starting at speed.
+func NewTransport(lo, hi, speed float64) *Transport {
+	t := &Transport{
+		Run:   Button{Label: "Run", Hint: "Space", Primary: true},
+		Step:  Button{Label: "Step", Hint: "."},
+		Reset: Button{Label: "Reset", Hint: "R"},
+		Speed: Slider{Label: "Speed (updates per frame)", Min: lo, Max: hi, Value: speed, Log: true},
+	}
+	t.Speed.Format = func(v float64) string {
+		if v < 1 {
+			return fmt.Sprintf("1 per %.0f frames", 1/v)
+		}
+		return fmt.Sprintf("%.0f", v)
+	}
+	return t
+}
+
+// Place lays the three buttons out in row and the speed slider in speed.
+func (t *Transport) Place(row, speed Rect) {
+	gap := row.H * 0.25
+	cols := row.SplitX(3, gap)
+	t.Run.Rect, t.Step.Rect, t.Reset.Rect = cols[0], cols[1], cols[2]
+	t.Speed.Rect = speed
+}
+
+// Widgets returns the focusable widgets, in Tab order.
+func (t *Transport) Widgets() []any { return []any{&t.Run, &t.Step, &t.Reset, &t.Speed} }
+
+// Update handles the controls and their keys and returns how many updates
+// to make this frame and whether Reset was asked for. Speeds below one
+// update per frame accumulate, so 0.25 makes one update every fourth frame.
+func (t *Transport) Update(in Input, f *Focus) (updates int, reset bool) {
+	if t.Run.Update(in, f) || in.KeyPressed(ebiten.KeySpace) {
+		t.Running = !t.Running
+	}
+	if t.Running {
+		t.Run.Label = "Pause"
+	} else {
+		t.Run.Label = "Run"
+	}
+	if t.Step.Update(in, f) || in.KeyPressed(ebiten.KeyPeriod) {
+		t.Running = false
+		updates = 1
+	}
+	if t.Reset.Update(in, f) || in.KeyPressed(ebiten.KeyR) {
+		reset = true
+	}
+	t.Speed.Update(in, f)
+	if t.Running {
+		t.owed += t.Speed.Value
+		n := int(t.owed)
+		t.owed -= float64(n)
+		updates += n
+	}
+	return updates, reset
+}
+
+// Draw draws the buttons and the slider.
+func (t *Transport) Draw(dst *ebiten.Image, f *Focus) {
+	t.Run.Draw(dst, f)
+	t.Step.Draw(dst, f)
+	t.Reset.Draw(dst, f)
+	t.Speed.Draw(dst, f)
+}
