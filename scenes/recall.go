@@ -593,7 +593,7 @@ func (r *recall) drawWeights(dst *ebiten.Image, l ui.Layout, box ui.Rect) {
 	tx := box.X + box.H + l.S(18)
 	tw := box.Right() - tx
 	ui.Label(dst, "Weights w_ij", ui.Bold, l.S(13.5), tx, box.Y+l.S(8), ui.Text, ui.Left)
-	ui.Paragraph(dst, "Row i, column j. The Hebbian rule sums ξ_i ξ_j over the stored patterns, so each memory's mirror image is a valley too.",
+	ui.Paragraph(dst, "Row i, column j: the sum of ξ_i ξ_j over the stored patterns. Blue pulls two units apart, orange together.",
 		ui.Regular, l.S(12), tx, box.Y+l.S(22), tw, ui.TextDim)
 	ui.DrawLegend(dst, ui.Rect{X: tx, Y: box.Bottom() - l.S(28), W: tw, H: l.S(28)}, -r.weights.Scale, r.weights.Scale, true)
 }

@@ -26,18 +26,22 @@ type config struct {
 func parseArgs(args []string, stderr io.Writer) (config, error) {
 	var c config
 	fs := flag.NewFlagSet("boltzlab", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	// The flag package would print the whole usage after an error; keep
+	// errors to one line and show the usage only for -h.
+	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.opt.Scene, "scene", "recall", "scene to open: "+strings.Join(scenes.Names(), ", "))
 	fs.Uint64Var(&c.opt.Seed, "seed", 1, "random seed; the same seed replays the same run")
 	fs.BoolVar(&c.opt.Run, "run", false, "start the scene running")
 	fs.StringVar(&c.opt.Screenshot, "screenshot", "", "draw -frames frames, write the screen to this PNG file and exit")
 	fs.IntVar(&c.opt.Frames, "frames", 60, "number of frames to draw before -screenshot")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "boltzlab: an interactive sandbox of Hopfield networks and Boltzmann machines.\n\nUsage: boltzlab [flags]")
-		fs.PrintDefaults()
-	}
 	if err := fs.Parse(args); err != nil {
-		return c, err
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(stderr)
+			fmt.Fprintln(stderr, "boltzlab: an interactive sandbox of Hopfield networks and Boltzmann machines.\n\nUsage: boltzlab [flags]")
+			fs.PrintDefaults()
+			return c, err
+		}
+		return c, fmt.Errorf("%v (boltzlab -h lists the flags)", err)
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))

@@ -188,19 +188,26 @@ func NiceTicks(lo, hi float64, n int) []float64 {
 	}
 	raw := (hi - lo) / float64(n)
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step := mag
+	step, mant := mag, 1.0
 	for _, m := range []float64{1, 2, 2.5, 5, 10} {
 		if m*mag >= raw {
-			step = m * mag
+			step, mant = m*mag, m
 			break
 		}
 	}
 	var ticks []float64
-	for t := math.Ceil(lo/step) * step; t <= hi+step*1e-9; t += step {
-		ticks = append(ticks, t)
-		if len(ticks) > 4*n {
+	first := math.Ceil(lo / step)
+	for k := 0.0; k <= 4*float64(n); k++ {
+		// Building each tick from whole numbers keeps 0.6 from becoming
+		// 0.6000000000000001.
+		t := (first + k) * step
+		if mag < 1 {
+			t = (first + k) * mant / math.Round(1/mag)
+		}
+		if t > hi+step*1e-9 {
 			break
 		}
+		ticks = append(ticks, t)
 	}
 	return ticks
 }

@@ -1,0 +1,65 @@
+# Boltzmann Lab. `make run` and `make test` install what they need on a
+# Debian or Ubuntu machine (apt packages, the npm package of the browser
+# test) and then do their job; a machine that already has everything
+# installs nothing.
+
+SHELL := /bin/bash
+GO    ?= go
+SUDO  := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+XVFB  := xvfb-run -a -s "-screen 0 1280x800x24"
+
+# What the desktop build needs: a C compiler and the X11/OpenGL headers
+# that Ebitengine's GLFW backend compiles against.
+DESKTOP_PKGS := gcc libc6-dev libx11-dev libxrandr-dev libxinerama-dev \
+	libxi-dev libxcursor-dev libxxf86vm-dev libgl-dev
+# What the tests add: a virtual X server for pixel tests and Chromium for
+# the browser test.
+TEST_PKGS := $(DESKTOP_PKGS) xvfb xauth chromium
+
+.PHONY: run test deps-desktop deps-test vet unit wasm smoke bench e2e web clean
+
+run: deps-desktop
+	$(GO) run ./cmd/boltzlab
+
+# apt-get runs only when some package is missing.
+define apt_install
+	@missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing:" $$missing; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps-desktop:
+	$(call apt_install,$(DESKTOP_PKGS))
+
+deps-test:
+	$(call apt_install,$(TEST_PKGS))
+
+test: deps-test vet unit wasm smoke
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+
+# sim is pure Go and runs with the race detector and no display; everything
+# that imports Ebitengine needs an X server even to start.
+unit:
+	$(GO) test -race -count=1 ./sim/...
+	$(XVFB) $(GO) test -count=1 $$($(GO) list ./... | grep -v '/sim')
+
+wasm:
+	GOOS=js GOARCH=wasm $(GO) build -ldflags="-s -w" -o /dev/null ./cmd/boltzlab
+
+# Every registered scene renders a screenshot that is not blank.
+smoke:
+	$(XVFB) $(GO) test -count=1 -run TestScreenshotEveryScene -v ./cmd/boltzlab
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./sim/ ./cmd/boltzexp/
+	$(XVFB) $(GO) test -run '^$$' -bench . -benchmem ./scenes/...
+
+clean:
+	rm -f boltzlab boltzexp boltzweb
