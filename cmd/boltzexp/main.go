@@ -32,6 +32,8 @@ type command struct {
 var commands = map[string]command{
 	"recall": {"zero- or finite-temperature recall in the 3×3 T/L network, one CSV row per sweep", runRecall},
 	"dist":   {"exact Boltzmann distribution of a network of up to 20 units, optionally against a Gibbs sample", runDist},
+	"rbm":    {"train a {0,1} RBM by CD-k or persistent CD on the T/L/O shapes or a CSV file, one CSV row per epoch", runRBM},
+	"learn":  {"two-phase learning of exclusive or in the Learning scene's Boltzmann machine, KL divergence per step", runLearn},
 }
 
 // usageError marks an error that is the caller's fault (a bad flag or

@@ -1,0 +1,51 @@
+package sim
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// benchmarkCD1 measures CD-1 training in mini-batches of 10 on random
+// binary vectors about a fifth of whose units are on, roughly the ink of a
+// handwritten digit. Each iteration is one mini-batch update.
+func benchmarkCD1(b *testing.B, nv, nh int) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	data := make([][]float64, 200)
+	for k := range data {
+		data[k] = make([]float64, nv)
+		for i := range data[k] {
+			if rng.Float64() < 0.2 {
+				data[k][i] = 1
+			}
+		}
+	}
+	r := NewRBM(nv, nh)
+	r.Randomize(0.01, rng)
+	tr := NewRBMTrainer(r, data, rng)
+	tr.Batch = 10
+	b.ReportAllocs()
+	for b.Loop() {
+		tr.Step()
+	}
+	b.ReportMetric(float64(tr.Updates*tr.Batch)/b.Elapsed().Seconds(), "samples/s")
+}
+
+func BenchmarkRBMCD1_64x64(b *testing.B)   { benchmarkCD1(b, 64, 64) }
+func BenchmarkRBMCD1_784x256(b *testing.B) { benchmarkCD1(b, 784, 256) }
+
+func BenchmarkRBMLogZ9x4(b *testing.B) {
+	r := randomRBM(9, 4, 1, rand.New(rand.NewPCG(1, 2)))
+	for b.Loop() {
+		r.LogZ()
+	}
+}
+
+func BenchmarkBMStepExactLearning(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 0))
+	tr := NewBMTrainer(NewLearningBM(rng), LearningData(), rng)
+	tr.Rate = LearningRate
+	b.ReportAllocs()
+	for b.Loop() {
+		tr.Step()
+	}
+}

@@ -1,0 +1,515 @@
+package sim
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func randomRBM(nv, nh int, std float64, rng *rand.Rand) *RBM {
+	r := NewRBM(nv, nh)
+	r.Randomize(std, rng)
+	for i := range r.B {
+		r.B[i] = std * rng.NormFloat64()
+	}
+	for j := range r.C {
+		r.C[j] = std * rng.NormFloat64()
+	}
+	return r
+}
+
+// rbmEnergy is E(v, h) written out term by term.
+func rbmEnergy(r *RBM, v, h []float64) float64 {
+	var e float64
+	for j := range h {
+		e -= r.C[j] * h[j]
+		for i := range v {
+			e -= v[i] * r.W[j*r.Visible+i] * h[j]
+		}
+	}
+	for i := range v {
+		e -= r.B[i] * v[i]
+	}
+	return e
+}
+
+func bitsOf(dst []float64, idx int) []float64 {
+	for i := range dst {
+		dst[i] = float64(idx >> uint(i) & 1)
+	}
+	return dst
+}
+
+// The conditionals and the free energy must agree with sums over the joint
+// distribution done the slow way.
+func TestRBMConditionalsAndFreeEnergy(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	r := randomRBM(4, 3, 0.8, rng)
+	v, h := make([]float64, 4), make([]float64, 3)
+	var z float64
+	for vi := 0; vi < 16; vi++ {
+		bitsOf(v, vi)
+		var sum float64
+		on := make([]float64, 3)
+		for hi := 0; hi < 8; hi++ {
+			bitsOf(h, hi)
+			w := math.Exp(-rbmEnergy(r, v, h))
+			sum += w
+			for j := range h {
+				on[j] += w * h[j]
+			}
+		}
+		z += sum
+		assert.InDelta(t, -math.Log(sum), r.FreeEnergy(v), 1e-12)
+		ph := r.HiddenProbs(nil, v)
+		for j := range on {
+			assert.InDelta(t, on[j]/sum, ph[j], 1e-12)
+		}
+	}
+	assert.InDelta(t, math.Log(z), r.LogZ(), 1e-12)
+
+	for hi := 0; hi < 8; hi++ {
+		bitsOf(h, hi)
+		var sum float64
+		on := make([]float64, 4)
+		for vi := 0; vi < 16; vi++ {
+			bitsOf(v, vi)
+			w := math.Exp(-rbmEnergy(r, v, h))
+			sum += w
+			for i := range v {
+				on[i] += w * v[i]
+			}
+		}
+		pv := r.VisibleProbs(nil, h)
+		for i := range on {
+			assert.InDelta(t, on[i]/sum, pv[i], 1e-12)
+		}
+	}
+}
+
+// The Gray-code enumeration restarts its running sums every 1024 vectors;
+// with 12 visible units that happens several times, and the result must
+// still match free energies computed one by one.
+func TestRBMLogZLargeLayer(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	r := randomRBM(12, 5, 0.5, rng)
+	v := make([]float64, 12)
+	terms := make([]float64, 1<<12)
+	for idx := range terms {
+		terms[idx] = -r.FreeEnergy(bitsOf(v, idx))
+	}
+	assert.InDelta(t, bmLogSumExp(terms), r.LogZ(), 1e-10)
+	assert.Panics(t, func() { NewRBM(RBMMaxEnumVisible+1, 1).LogZ() })
+}
+
+// LogLikelihoodGrad must be the gradient of LogLikelihood: compare every
+// component with a central difference.
+func TestRBMExactGradientMatchesFiniteDifference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	r := randomRBM(4, 3, 0.7, rng)
+	data := [][]float64{{1, 0, 1, 1}, {0, 0, 1, 0}, {1, 1, 0, 0}, {1, 0, 1, 1}}
+	grad := NewRBM(4, 3)
+	r.LogLikelihoodGrad(grad, data)
+	const h = 1e-5
+	check := func(name string, params, g []float64) {
+		for k := range params {
+			p := params[k]
+			params[k] = p + h
+			up := r.LogLikelihood(data)
+			params[k] = p - h
+			down := r.LogLikelihood(data)
+			params[k] = p
+			assert.InDelta(t, (up-down)/(2*h), g[k], 1e-8, "%s %d", name, k)
+		}
+	}
+	check("weight", r.W, grad.W)
+	check("visible bias", r.B, grad.B)
+	check("hidden bias", r.C, grad.C)
+	assert.Panics(t, func() { r.LogLikelihoodGrad(NewRBM(3, 4), data) })
+}
+
+// rbmCorruptionsCleaned counts, over every shape and every single pixel,
+// the corrupted images that one mean-field pass v → h → v′ turns back into
+// the shape (each reconstructed probability on the right side of 1/2).
+func rbmCorruptionsCleaned(r *RBM, shapes [][]float64) int {
+	cleaned := 0
+	in := make([]float64, r.Visible)
+	out := make([]float64, r.Visible)
+	for _, v := range shapes {
+		for i := range v {
+			copy(in, v)
+			in[i] = 1 - in[i]
+			r.Reconstruct(out, nil, in)
+			ok := true
+			for k, x := range out {
+				if (x >= 0.5) != (v[k] == 1) {
+					ok = false
+				}
+			}
+			if ok {
+				cleaned++
+			}
+		}
+	}
+	return cleaned
+}
+
+// CD-1 on the three shapes with the defaults of NewRBMTrainer, 4 hidden
+// units, weights drawn with standard deviation 0.01 from seed 1 (exactly
+// what "boltzexp rbm -epochs 1000" runs). The best possible log-likelihood
+// is −log 3 ≈ −1.0986 nats, and an untrained machine scores 9·log ½ ≈ −6.24.
+func TestRBMCD1LearnsTLO(t *testing.T) {
+	data := TLOData()
+	require.Len(t, data, 3)
+	assert.Equal(t, []float64{1, 1, 1, 0, 1, 0, 0, 1, 0}, data[0])
+	assert.Equal(t, []float64{1, 0, 0, 1, 0, 0, 1, 1, 1}, data[1])
+	assert.Equal(t, []float64{1, 1, 1, 1, 0, 1, 1, 1, 1}, data[2])
+
+	rng := rand.New(rand.NewPCG(1, 0))
+	r := NewRBM(9, 4)
+	r.Randomize(0.01, rng)
+	tr := NewRBMTrainer(r, data, rng)
+	startLL := r.LogLikelihood(data)
+	assert.InDelta(t, 9*math.Log(0.5), startLL, 0.01)
+	for range 1000 {
+		tr.Epoch()
+	}
+	assert.Equal(t, 1000, tr.Epochs)
+	assert.Equal(t, 1000, tr.Updates, "three shapes make one mini-batch of 10")
+	rec, ll := tr.ReconError(), r.LogLikelihood(data)
+	t.Logf("recon error %.5f, log-likelihood %.4f", rec, ll)
+	assert.InDelta(t, 0.0058, rec, 0.0005)
+	assert.InDelta(t, -1.499, ll, 0.005)
+	assert.Less(t, rec, 0.01)
+	assert.Greater(t, ll, -1.6)
+	assert.Equal(t, r.ReconError(data), rec)
+	assert.Equal(t, 27, rbmCorruptionsCleaned(r, data), "every one-pixel corruption of every shape")
+}
+
+// Persistent CD learns the shapes too. With three shapes it runs only
+// three fantasy chains, which cannot keep up with the rate CD-1 tolerates
+// (at 0.1 the log-likelihood swings between −2 and −20), so it gets a
+// smaller one and more epochs.
+func TestRBMPersistentCDLearnsTLO(t *testing.T) {
+	data := TLOData()
+	rng := rand.New(rand.NewPCG(1, 0))
+	r := NewRBM(9, 4)
+	r.Randomize(0.01, rng)
+	tr := NewRBMTrainer(r, data, rng)
+	tr.Persistent, tr.Rate = true, 0.03
+	for range 3000 {
+		tr.Epoch()
+	}
+	rec, ll := tr.ReconError(), r.LogLikelihood(data)
+	t.Logf("recon error %.5f, log-likelihood %.4f", rec, ll)
+	assert.Less(t, rec, 0.02)
+	assert.Greater(t, ll, -2.5)
+}
+
+// rbmReferenceStep is one CD-k update written the plain way, drawing its
+// random numbers in the same order as the trainer: the check on the
+// trainer's fused, reordered loops.
+func rbmReferenceStep(r *RBM, velW, velB, velC []float64, batch [][]float64, chains [][]float64,
+	eps, mu, decay float64, k int, rng *rand.Rand) {
+	m := len(batch)
+	sample := func(p []float64) {
+		for i := range p {
+			if rng.Float64() < p[i] {
+				p[i] = 1
+			} else {
+				p[i] = 0
+			}
+		}
+	}
+	ph0 := make([][]float64, m)
+	hk := make([][]float64, m)
+	vk := make([][]float64, m)
+	for b, v := range batch {
+		ph0[b] = r.HiddenProbs(nil, v)
+		if chains != nil {
+			hk[b] = r.HiddenProbs(nil, chains[b])
+		} else {
+			hk[b] = append([]float64(nil), ph0[b]...)
+		}
+	}
+	for b := range hk {
+		sample(hk[b])
+	}
+	for step := k; ; step-- {
+		for b := range vk {
+			vk[b] = r.VisibleProbs(nil, hk[b])
+		}
+		for b := range vk {
+			sample(vk[b])
+		}
+		if step == 1 {
+			break
+		}
+		for b := range hk {
+			hk[b] = r.HiddenProbs(nil, vk[b])
+		}
+		for b := range hk {
+			sample(hk[b])
+		}
+	}
+	for b := range chains {
+		copy(chains[b], vk[b])
+	}
+	phk := make([][]float64, m)
+	for b := range vk {
+		phk[b] = r.HiddenProbs(nil, vk[b])
+	}
+	for j := 0; j < r.Hidden; j++ {
+		for i := 0; i < r.Visible; i++ {
+			var g float64
+			for b := 0; b < m; b++ {
+				g += ph0[b][j]*batch[b][i] - phk[b][j]*vk[b][i]
+			}
+			w := &r.W[j*r.Visible+i]
+			velW[j*r.Visible+i] = mu*velW[j*r.Visible+i] + eps*(g/float64(m)-decay**w)
+			*w += velW[j*r.Visible+i]
+		}
+		var g float64
+		for b := 0; b < m; b++ {
+			g += ph0[b][j] - phk[b][j]
+		}
+		velC[j] = mu*velC[j] + eps*g/float64(m)
+		r.C[j] += velC[j]
+	}
+	for i := 0; i < r.Visible; i++ {
+		var g float64
+		for b := 0; b < m; b++ {
+			g += batch[b][i] - vk[b][i]
+		}
+		velB[i] = mu*velB[i] + eps*g/float64(m)
+		r.B[i] += velB[i]
+	}
+}
+
+func TestRBMTrainerMatchesReference(t *testing.T) {
+	for _, persistent := range []bool{false, true} {
+		for _, k := range []int{1, 3} {
+			data := [][]float64{
+				{1, 0, 1, 0.5, 0, 1, 1}, {0, 0, 1, 1, 1, 0, 0.25}, {1, 1, 0, 0, 0, 1, 1},
+				{0, 1, 0, 1, 0, 1, 0}, {1, 1, 1, 0, 0, 0, 1},
+			}
+			r := randomRBM(7, 5, 0.5, rand.New(rand.NewPCG(1, 1)))
+			ref := r.Clone()
+			tr := NewRBMTrainer(r, data, rand.New(rand.NewPCG(9, 9)))
+			tr.Batch, tr.K, tr.Persistent = 2, k, persistent
+			tr.Rate, tr.Momentum, tr.WeightDecay = 0.2, 0.7, 0.01
+
+			refRng := rand.New(rand.NewPCG(9, 9))
+			velW, velB, velC := make([]float64, 35), make([]float64, 7), make([]float64, 5)
+			perm := []int{0, 1, 2, 3, 4}
+			var chains [][]float64
+			for step := 0; step < 9; step++ {
+				pos := (step % 3) * 2 // batches of 2, 2 and 1 in each epoch
+				if pos == 0 {
+					Shuffle(perm, refRng)
+				}
+				if persistent && chains == nil {
+					chains = make([][]float64, 2)
+					for b := range chains {
+						chains[b] = make([]float64, 7)
+						for i := range chains[b] {
+							chains[b][i] = float64(refRng.Uint64() & 1)
+						}
+					}
+				}
+				var batch [][]float64
+				for _, p := range perm[pos:min(pos+2, 5)] {
+					batch = append(batch, data[p])
+				}
+				var ch [][]float64
+				if persistent {
+					ch = chains[:len(batch)]
+				}
+				rbmReferenceStep(ref, velW, velB, velC, batch, ch, 0.2, 0.7, 0.01, k, refRng)
+				done := tr.Step()
+				assert.Equal(t, pos == 4, done, "step %d ends an epoch", step)
+				for i := range ref.W {
+					require.InDelta(t, ref.W[i], r.W[i], 1e-12, "persistent %v k %d step %d weight %d", persistent, k, step, i)
+				}
+				for i := range ref.B {
+					require.InDelta(t, ref.B[i], r.B[i], 1e-12)
+				}
+				for j := range ref.C {
+					require.InDelta(t, ref.C[j], r.C[j], 1e-12)
+				}
+			}
+			assert.Equal(t, 3, tr.Epochs)
+			assert.Equal(t, 9, tr.Updates)
+		}
+	}
+}
+
+func TestRBMTrainingStepAllocatesNothing(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	data := make([][]float64, 40)
+	for k := range data {
+		data[k] = make([]float64, 16)
+		for i := range data[k] {
+			data[k][i] = float64(rng.IntN(2))
+		}
+	}
+	for _, persistent := range []bool{false, true} {
+		r := NewRBM(16, 8)
+		r.Randomize(0.01, rng)
+		tr := NewRBMTrainer(r, data, rng)
+		tr.Persistent, tr.K = persistent, 2
+		tr.Step()
+		assert.Zero(t, testing.AllocsPerRun(50, func() { tr.Step() }))
+		assert.Zero(t, testing.AllocsPerRun(5, func() { tr.Epoch() }))
+		assert.Zero(t, testing.AllocsPerRun(5, func() { tr.ReconError() }))
+	}
+}
+
+// The pseudo-likelihood follows scikit-learn's definition: one unit drawn
+// per vector, flipped, and n · log σ(F(ṽ) − F(v)).
+func TestRBMPseudoLikelihood(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	r := randomRBM(6, 4, 1, rng)
+	data := [][]float64{{1, 0, 1, 1, 0, 0}, {0, 0, 0, 1, 1, 1}, {1, 1, 1, 1, 1, 1}}
+	got := r.PseudoLogLikelihood(data, rand.New(rand.NewPCG(7, 7)))
+
+	draw := rand.New(rand.NewPCG(7, 7))
+	var want float64
+	for _, v := range data {
+		i := draw.IntN(6)
+		f := append([]float64(nil), v...)
+		f[i] = 1 - f[i]
+		want += 6 * math.Log(1/(1+math.Exp(-(r.FreeEnergy(f)-r.FreeEnergy(v)))))
+	}
+	assert.InDelta(t, want/3, got, 1e-12)
+	assert.Less(t, got, 0.0)
+
+	// With a single visible unit there is nothing to guess from, and the
+	// pseudo-likelihood is the likelihood itself.
+	one := randomRBM(1, 3, 1, rng)
+	v := [][]float64{{1}}
+	assert.InDelta(t, one.LogLikelihood(v), one.PseudoLogLikelihood(v, rng), 1e-12)
+}
+
+func TestRBMReceptiveFieldAndSampling(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	r := randomRBM(9, 4, 1, rng)
+	f := r.ReceptiveField(2)
+	assert.Equal(t, r.W[18:27], f)
+	f[0] = 42
+	assert.Equal(t, 42.0, r.W[18], "the receptive field is a view of W")
+	assert.Panics(t, func() { r.ReceptiveField(4) })
+
+	// Sampled hidden units are binary and on about as often as p says.
+	v := TLOData()[0]
+	p := r.HiddenProbs(nil, v)
+	counts := make([]float64, 4)
+	h := make([]float64, 4)
+	const n = 20000
+	for range n {
+		r.SampleHidden(h, v, rng)
+		for j, x := range h {
+			require.True(t, x == 0 || x == 1)
+			counts[j] += x
+		}
+	}
+	for j := range p {
+		assert.InDelta(t, p[j], counts[j]/n, 0.015)
+	}
+	vs := r.SampleVisible(nil, h, rng)
+	assert.Len(t, vs, 9)
+
+	assert.Panics(t, func() { r.HiddenProbs(make([]float64, 3), v) })
+	assert.Panics(t, func() { r.HiddenProbs(nil, v[:8]) })
+	assert.Panics(t, func() { r.VisibleProbs(nil, v) })
+}
+
+func TestZeroOneAndPlusMinus(t *testing.T) {
+	ps := TLO()
+	require.Len(t, ps, 3)
+	assert.Equal(t, "O", ps[2].Name)
+	v := ZeroOne(nil, ps[2].Units)
+	assert.Equal(t, []float64{1, 1, 1, 1, 0, 1, 1, 1, 1}, v)
+	s := make([]int8, 9)
+	PlusMinus(s, v)
+	assert.Equal(t, ps[2].Units, s)
+	PlusMinus(s, []float64{0.5, 0.49, 1, 0, 0.7, 0.2, 0, 0, 0})
+	assert.Equal(t, []int8{1, -1, 1, -1, 1, -1, -1, -1, -1}, s)
+}
+
+func TestRBMTrainerPanics(t *testing.T) {
+	r := NewRBM(3, 2)
+	assert.Panics(t, func() { NewRBMTrainer(r, nil, nil) })
+	assert.Panics(t, func() { NewRBMTrainer(r, [][]float64{{0, 1}}, nil) })
+	assert.Panics(t, func() { NewRBMTrainer(r, [][]float64{{0, 1, 2}}, nil) })
+	assert.Panics(t, func() { NewRBMTrainer(r, [][]float64{{0, math.NaN(), 1}}, nil) })
+	assert.PanicsWithValue(t, "sim: an RBM of 3 visible and 0 hidden units", func() { NewRBM(3, 0) })
+}
+
+func TestRBMJSONRoundTrip(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	r := randomRBM(9, 4, 1, rng)
+	r.W[3] = math.Nextafter(1, 2) // a number that needs all 17 digits
+	r.B[0] = 5e-324               // the smallest subnormal
+	var buf bytes.Buffer
+	require.NoError(t, r.WriteJSON(&buf))
+	back, err := ReadRBM(&buf)
+	require.NoError(t, err)
+	assert.Equal(t, r, back, "bit for bit")
+
+	// encoding/json finds the methods too.
+	data, err := json.Marshal(r)
+	require.NoError(t, err)
+	var viaJSON RBM
+	require.NoError(t, json.Unmarshal(data, &viaJSON))
+	assert.Equal(t, *r, viaJSON)
+	assert.Contains(t, string(data), `"visible":9,"hidden":4,"weights":[`)
+
+	bad := r.Clone()
+	bad.C[1] = math.Inf(1)
+	_, err = json.Marshal(bad)
+	assert.Error(t, err)
+}
+
+func TestRBMJSONRefusesBadFiles(t *testing.T) {
+	good := `{"visible":2,"hidden":1,"weights":[0.5,-1],"visible_bias":[0,0.25],"hidden_bias":[1]}`
+	r, err := ReadRBM(strings.NewReader(good))
+	require.NoError(t, err)
+	assert.Equal(t, &RBM{Visible: 2, Hidden: 1, W: []float64{0.5, -1}, B: []float64{0, 0.25}, C: []float64{1}}, r)
+
+	for name, text := range map[string]string{
+		"empty":            ``,
+		"not JSON":         `visible=2`,
+		"cut short":        good[:40],
+		"null":             `null`,
+		"empty object":     `{}`,
+		"array":            `[1,2,3]`,
+		"too few weights":  `{"visible":2,"hidden":1,"weights":[0.5],"visible_bias":[0,0.25],"hidden_bias":[1]}`,
+		"too many biases":  `{"visible":2,"hidden":1,"weights":[0.5,-1],"visible_bias":[0,0.25,1],"hidden_bias":[1]}`,
+		"no hidden biases": `{"visible":2,"hidden":1,"weights":[0.5,-1],"visible_bias":[0,0.25]}`,
+		"zero hidden":      `{"visible":2,"hidden":0,"weights":[],"visible_bias":[0,0.25],"hidden_bias":[]}`,
+		"negative size":    `{"visible":-2,"hidden":-1,"weights":[2],"visible_bias":[],"hidden_bias":[]}`,
+		"huge size":        `{"visible":100000000,"hidden":100000000,"weights":[],"visible_bias":[],"hidden_bias":[]}`,
+		"string number":    `{"visible":2,"hidden":1,"weights":["0.5",-1],"visible_bias":[0,0.25],"hidden_bias":[1]}`,
+		"overflow":         `{"visible":2,"hidden":1,"weights":[1e999,-1],"visible_bias":[0,0.25],"hidden_bias":[1]}`,
+		"unknown field":    `{"visible":2,"hidden":1,"weights":[0.5,-1],"visible_bias":[0,0.25],"hidden_bias":[1],"temperature":1}`,
+		"another kind":     `{"N":3,"W":[0,1,1,1,0,1,1,1,0],"B":[0,0,0]}`,
+		"two objects":      good + good,
+		"trailing garbage": good + ` x`,
+	} {
+		_, err := ReadRBM(strings.NewReader(text))
+		assert.Error(t, err, name)
+
+		// A refused file leaves the machine it was read into untouched.
+		keep := randomRBM(3, 2, 1, rand.New(rand.NewPCG(4, 4)))
+		before := keep.Clone()
+		assert.Error(t, keep.UnmarshalJSON([]byte(text)), name)
+		assert.Equal(t, before, keep, name)
+	}
+}
