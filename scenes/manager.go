@@ -20,6 +20,7 @@ type Options struct {
 	Scene      string // short name of the first scene; "" is the first registered
 	Seed       uint64
 	Run        bool   // start the first scene running
+	Help       bool   // open with the scene's help overlay showing
 	Screenshot string // when set, draw Frames frames, write the screen here as PNG, and quit
 	Frames     int
 }
@@ -80,6 +81,7 @@ func NewManager(opt Options) (*Manager, error) {
 		}
 	}
 	m.switchTo(m.active)
+	m.help = opt.Help
 	if opt.Run {
 		if r, ok := m.scenes[m.active].(interface{ SetRunning(bool) }); ok {
 			r.SetRunning(true)
@@ -97,6 +99,9 @@ func (m *Manager) switchTo(i int) {
 	m.tabs.Active = i
 	if m.scenes[i] == nil {
 		m.scenes[i] = m.entries[i].New(m.seed)
+	}
+	if a, ok := m.scenes[i].(activator); ok {
+		a.Activate(m.context(&m.idle))
 	}
 }
 
@@ -258,19 +263,24 @@ func (m *Manager) Layout(outsideW, outsideH int) (int, int) {
 
 func (m *Manager) drawHelp(dst *ebiten.Image, l ui.Layout, s Scene) {
 	ui.FillRect(dst, ui.Rect{W: float64(m.w), H: float64(m.h)}, ui.WithAlpha(ui.Background, 0.82))
-	r := l.R(220, 110, 840, 620)
+	keys := "1–8 or a tab: switch scene · Space: run or pause · '.': one step · R: reset\n" +
+		"Tab / Shift+Tab: move the keyboard focus · arrows, Page Up/Down, Home/End: adjust the focused slider · Enter: press the focused button\n" +
+		"? or H: this help · F: frame rate · S: save a screenshot"
+	// Measure first so the box fits its text.
+	w := l.S(840 - 72)
+	bodyH := ui.Paragraph(nil, s.Help(), ui.Regular, l.S(15), 0, 0, w, ui.Text)
+	keysH := ui.Paragraph(nil, keys, ui.Regular, l.S(13.5), 0, 0, w, ui.TextDim)
+	h := l.S(70) + bodyH + l.S(28) + keysH + l.S(56)
+	r := ui.Rect{X: l.X(220), Y: math.Max(l.Y(60), (float64(m.h)-h)/2), W: l.S(840), H: h}
 	m.painter.FillRound(dst, r, l.S(14), ui.Panel)
 	m.painter.StrokeRound(dst, r, l.S(14), l.S(1.5), ui.PanelEdge)
-	x, w := r.X+l.S(36), r.W-l.S(72)
+	x := r.X + l.S(36)
 	ui.Label(dst, s.Title()+" — how it works", ui.Bold, l.S(22), x, r.Y+l.S(40), ui.Text, ui.Left)
 	y := r.Y + l.S(70)
 	y += ui.Paragraph(dst, s.Help(), ui.Regular, l.S(15), x, y, w, ui.Text)
 	y += l.S(14)
-	ui.Line(dst, x, y, x+w, y, 1, ui.PanelEdge)
+	ui.FillRect(dst, ui.Rect{X: x, Y: y, W: w, H: 1}, ui.PanelEdge)
 	y += l.S(14)
-	keys := "1–8 or a tab: switch scene · Space: run or pause · '.': one step · R: reset\n" +
-		"Tab / Shift+Tab: move the keyboard focus · arrows, Page Up/Down, Home/End: adjust the focused slider · Enter: press the focused button\n" +
-		"? or H: this help · F: frame rate · S: save a screenshot"
 	ui.Paragraph(dst, keys, ui.Regular, l.S(13.5), x, y, w, ui.TextDim)
 	ui.Label(dst, "Click anywhere or press Esc to close", ui.Regular, l.S(13), r.CenterX(), r.Bottom()-l.S(24), ui.TextFaint, ui.Center)
 }

@@ -143,10 +143,11 @@ func (r *recall) Caption() string {
 }
 
 func (r *recall) Help() string {
-	return "The 3×3 grid is a Hopfield network: every pair of units is joined by a weight, set by the Hebbian rule so that T and L are valleys of the energy E = −Σ w_ij s_i s_j.\n" +
+	return "The 3×3 grid is a Hopfield network: every pair of units is joined by a weight, set by the Hebbian rule so that T and L are valleys of the energy E = −Σ w_ij s_i s_j (this network has no biases).\n" +
 		"Each update picks a unit and turns it on with probability σ(ΔE/T), where ΔE is the energy saved by turning it on. At T near zero this is the old Hopfield rule and the state slides into the nearest valley; at a high T every unit flips a fair coin.\n" +
 		"Paint units with the mouse (a click toggles, a drag paints), corrupt a memory, then press Run and watch it repair itself. Store a painted pattern to carve a new valley, or forget everything.\n" +
-		"The basin map on the right shows all 512 states at once, coloured by the memory that steepest descent at T = 0 ends in. Neighbouring cells differ in exactly one unit. Click a cell to jump there. Select a unit (inspect mode, or the arrow keys) to see its ΔE, its p(on) and the random number its last update drew."
+		"The basin map on the right shows all 512 states at once, coloured by the memory that steepest descent at T = 0 ends in. Neighbouring cells differ in exactly one unit. Click a cell to jump there. Select a unit (inspect mode, or the arrow keys) to see its ΔE, its p(on) and the random number its last update drew.\n" +
+		"Keys: C corrupt a memory · N randomize · P store the pattern · Delete forget all · I paint or inspect · arrows move the selection · Enter flips the selected unit."
 }
 
 // SetRunning starts or stops the simulation.
@@ -162,6 +163,7 @@ func (r *recall) layout(l ui.Layout) {
 	r.paint.Rect = l.R(32, 690, 340, 30)
 	r.temp.Rect = l.R(400, 242, 430, 50)
 	r.plot.Rect = l.R(400, 366, 430, 226)
+	r.plot.FontSize = l.S(13)
 }
 
 // basinRect is where the 512 states are drawn.

@@ -1,20 +1,35 @@
 package scenes
 
 import (
+	"bytes"
 	"image"
 	"image/png"
 	"os"
 )
 
-// writePNG writes img to path as PNG.
+// encodePNG returns img as PNG bytes.
+func encodePNG(img image.Image) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// writePNG writes img to path as PNG: the -screenshot flag's file.
 func writePNG(path string, img image.Image) error {
-	f, err := os.Create(path)
+	data, err := encodePNG(img)
 	if err != nil {
 		return err
 	}
-	if err := png.Encode(f, img); err != nil {
-		f.Close()
+	return os.WriteFile(path, data, 0o644)
+}
+
+// savePNG keeps a screenshot the person asked for with S.
+func savePNG(name string, img image.Image) error {
+	data, err := encodePNG(img)
+	if err != nil {
 		return err
 	}
-	return f.Close()
+	return saveFile(name, data, "image/png")
 }

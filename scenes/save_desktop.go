@@ -2,8 +2,10 @@
 
 package scenes
 
-import "image"
+import "os"
 
-// savePNG keeps a screenshot the person asked for: on the desktop, a file
-// in the working directory.
-func savePNG(name string, img image.Image) error { return writePNG(name, img) }
+// saveFile keeps a file the person asked for (a screenshot, an export): on
+// the desktop, a file of that name in the working directory.
+func saveFile(name string, data []byte, mime string) error {
+	return os.WriteFile(name, data, 0o644)
+}

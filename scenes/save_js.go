@@ -2,23 +2,14 @@
 
 package scenes
 
-import (
-	"bytes"
-	"image"
-	"image/png"
-	"syscall/js"
-)
+import "syscall/js"
 
-// savePNG keeps a screenshot the person asked for: in the browser, a
-// download of the PNG.
-func savePNG(name string, img image.Image) error {
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		return err
-	}
-	data := js.Global().Get("Uint8Array").New(buf.Len())
-	js.CopyBytesToJS(data, buf.Bytes())
-	blob := js.Global().Get("Blob").New([]any{data}, map[string]any{"type": "image/png"})
+// saveFile keeps a file the person asked for (a screenshot, an export): in
+// the browser, a download.
+func saveFile(name string, data []byte, mime string) error {
+	arr := js.Global().Get("Uint8Array").New(len(data))
+	js.CopyBytesToJS(arr, data)
+	blob := js.Global().Get("Blob").New([]any{arr}, map[string]any{"type": mime})
 	url := js.Global().Get("URL").Call("createObjectURL", blob)
 	a := js.Global().Get("document").Call("createElement", "a")
 	a.Set("href", url)

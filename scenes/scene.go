@@ -18,6 +18,12 @@ type Scene interface {
 	Draw(dst *ebiten.Image, ctx *Context)
 }
 
+// activator is implemented by scenes that want to hear when they come on
+// screen, for instance to pick up what another scene shared.
+type activator interface {
+	Activate(ctx *Context)
+}
+
 // Context is what a scene receives each frame.
 type Context struct {
 	In     ui.Input
@@ -50,6 +56,10 @@ type Entry struct {
 func Registry() []Entry {
 	return []Entry{
 		{"recall", "Recall", newRecall},
+		{"sigmoid", "Sigmoid", newSigmoid},
+		{"distribution", "Distribution", newDistribution},
+		{"annealing", "Annealing", newAnnealing},
+		{"learning", "Learning", newLearning},
 	}
 }
 

@@ -32,6 +32,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.opt.Scene, "scene", "recall", "scene to open: "+strings.Join(scenes.Names(), ", "))
 	fs.Uint64Var(&c.opt.Seed, "seed", 1, "random seed; the same seed replays the same run")
 	fs.BoolVar(&c.opt.Run, "run", false, "start the scene running")
+	fs.BoolVar(&c.opt.Help, "help-overlay", false, "open with the scene's help overlay showing")
 	fs.StringVar(&c.opt.Screenshot, "screenshot", "", "draw -frames frames, write the screen to this PNG file and exit")
 	fs.IntVar(&c.opt.Frames, "frames", 60, "number of frames to draw before -screenshot")
 	if err := fs.Parse(args); err != nil {

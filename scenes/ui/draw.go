@@ -90,19 +90,23 @@ func TextWidth(s string, f Font, size float64) float64 {
 }
 
 // Paragraph draws s word-wrapped to width w from the top-left (x, y) and
-// returns the height it used. Newlines in s start new paragraphs.
+// returns the height it used; with a nil dst it only measures. Newlines in
+// s start new paragraphs, set a little apart.
 func Paragraph(dst *ebiten.Image, s string, f Font, size, x, y, w float64, clr color.Color) float64 {
 	lh := size * 1.45
-	line := 0
-	for _, para := range splitLines(s) {
+	h := 0.0
+	for k, para := range splitLines(s) {
+		if k > 0 {
+			h += lh * 0.45
+		}
 		for _, l := range wrap(para, f, size, w) {
 			if dst != nil {
-				Label(dst, l, f, size, x, y+lh*(float64(line)+0.5), clr, Left)
+				Label(dst, l, f, size, x, y+h+lh*0.5, clr, Left)
 			}
-			line++
+			h += lh
 		}
 	}
-	return lh * float64(line)
+	return h
 }
 
 func splitLines(s string) []string {

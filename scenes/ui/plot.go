@@ -74,6 +74,7 @@ type Plot struct {
 	FixedY         bool
 	YMin, YMax     float64
 	XSpan          float64 // when > 0, the x axis always covers at least this span
+	FontSize       float64 // pixels; 0 picks one from the plot's size
 
 	painter Painter
 	px, py  []float64
@@ -124,7 +125,12 @@ func (p *Plot) plotArea() Rect {
 	return Rect{r.X + left, r.Y + top, r.W - left - fs*0.8, r.H - top - bottom}
 }
 
-func (p *Plot) fontSize() float64 { return math.Max(9, math.Min(p.Rect.H*0.055, p.Rect.W*0.03)) }
+func (p *Plot) fontSize() float64 {
+	if p.FontSize > 0 {
+		return p.FontSize
+	}
+	return math.Max(9, math.Min(p.Rect.H*0.055, p.Rect.W*0.03))
+}
 
 // Draw draws the frame, grid, ticks, labels, series and legend.
 func (p *Plot) Draw(dst *ebiten.Image) {
@@ -172,7 +178,7 @@ func (p *Plot) Draw(dst *ebiten.Image) {
 			w = 2
 		}
 		p.painter.Polyline(clip, p.px, p.py, w*fs/13, s.Color)
-		if s.Name != "" && len(p.Series) > 1 {
+		if s.Name != "" && len(p.Series) > 1 && s.n > 0 {
 			tw := TextWidth(s.Name, Regular, fs*0.85)
 			Label(dst, s.Name, Regular, fs*0.85, lx, r.Y+fs*1.1, s.Color, Right)
 			Line(dst, lx-tw-fs*1.6, r.Y+fs*1.1, lx-tw-fs*0.4, r.Y+fs*1.1, 2, s.Color)
