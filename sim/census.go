@@ -142,6 +142,10 @@ func (cs *census) minima(workers int) []uint64 {
 		blocks = nHi / 2
 	}
 	found := make([][]uint64, blocks)
+	var packedLo, packedHi []packedMargins
+	if cs.packed != nil {
+		packedLo, packedHi = packFields(lo, n), packFields(hi, n)
+	}
 	var next atomic.Int64
 	work := func() {
 		s := make([]int8, n)
@@ -149,6 +153,10 @@ func (cs *census) minima(workers int) []uint64 {
 			hiIdx := int(next.Add(1) - 1)
 			if hiIdx >= blocks {
 				return
+			}
+			if cs.packed != nil {
+				found[hiIdx] = cs.packed.minimaBlock(packedLo, &packedHi[hiIdx], uint64(hiIdx)<<a)
+				continue
 			}
 			hr := hi[hiIdx*n : hiIdx*n+n]
 			var mins []uint64

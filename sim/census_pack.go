@@ -87,11 +87,6 @@ func (m *packedMargins) setLane(j, g int) {
 	m[j/4] = m[j/4]&^(0xffff<<sh) | uint64(g+marginBias)<<sh
 }
 
-// topBits gathers bit 15 of each lane of v into the low four bits.
-func topBits(v uint64) uint64 {
-	return v>>15&1 | v>>30&2 | v>>45&4 | v>>60&8
-}
-
 // packedWalker is one worker's scratch space for the packed walk.
 type packedWalker struct {
 	t      *packedTables
@@ -171,20 +166,63 @@ func (w *packedWalker) walk(y uint64, d, i, gi int) int {
 	child := w.level(d + 1)
 	below := &t.below[i]
 	kp := uint64(marginBias-1-gi) * laneOnes
-	var mask uint64
-	for k := range packedWords {
-		pos := g[k] + (marginBias-1)*laneOnes // bit 15: g_k(y) ≥ 1
-		beats := parent[k] + kp + below[k]    // bit 15: g_k(parent) − gi − 1 + [k < i] ≥ 0
-		mask |= topBits(pos&beats&t.valid[k]) << (4 * k)
-	}
 	size := 1
-	for mask != 0 {
-		k := bits.TrailingZeros64(mask)
-		mask &= mask - 1
-		gk := g.lane(k)
-		if w.predecessor(y, g, k, gk, child) {
-			size += w.walk(y^1<<k, d+1, k, gk)
+	for q := range packedWords {
+		// Bit 15 of a lane of pos says g_k(y) ≥ 1, of beats that
+		// g_k(parent) − gi − 1 + [k < i] ≥ 0. The survivors are visited
+		// word by word; the recursion below only writes deeper levels, so
+		// g and parent stay as they are.
+		pos := g[q] + (marginBias-1)*laneOnes
+		beats := parent[q] + kp + below[q]
+		for m := pos & beats & t.valid[q] & laneTops; m != 0; m &= m - 1 {
+			lane := bits.TrailingZeros64(m) / 16
+			k := 4*q + lane
+			gk := int(g[q]>>(16*lane)&0xffff) - marginBias
+			if w.predecessor(y, g, k, gk, child) {
+				size += w.walk(y^1<<k, d+1, k, gk)
+			}
 		}
 	}
 	return size
+}
+
+// packFields packs a table of field parts, n per row, into lanes holding
+// part + marginBias, so that two such lanes add up to h + 0x8000 without
+// leaving the lane. Padding lanes hold marginBias too and never borrow.
+func packFields(parts []float64, n int) []packedMargins {
+	out := make([]packedMargins, len(parts)/n)
+	for r := range out {
+		for q := range out[r] {
+			out[r][q] = marginBias * laneOnes
+		}
+		for j := range n {
+			out[r].setLane(j, int(parts[r*n+j]))
+		}
+	}
+	return out
+}
+
+// minimaBlock returns, in increasing order, the local minima among the
+// states high|lo for every lo in the low half, given the packed field
+// parts of both halves. A minimum needs h_j ≥ 0 where s_j = +1 and
+// h_j ≤ 0 where s_j = −1; with lanes holding h + 0x8000, the first is
+// bit 15 set and the second bit 15 of lane − 1 clear. Four units are
+// tested at once, and since each word of a random state passes only about
+// one time in sixteen, nearly every state is settled by its first word.
+func (t *packedTables) minimaBlock(lo []packedMargins, hi *packedMargins, high uint64) []uint64 {
+	var mins []uint64
+states:
+	for loIdx := range lo {
+		l := &lo[loIdx]
+		x := high | uint64(loIdx)
+		for q := range packedWords {
+			h := l[q] + hi[q]
+			plus := spread[x>>(4*q)&15]
+			if (^h&plus|(h-laneOnes)&^plus)&t.valid[q]&laneTops != 0 {
+				continue states
+			}
+		}
+		mins = append(mins, x)
+	}
+	return mins
 }
