@@ -107,8 +107,9 @@ func newCensus(net *Net) *census {
 // minima returns the numbers of all local minima in increasing order. The
 // field of unit j is split as h_j = lo_j(units below the split) +
 // hi_j(units above it, plus the bias), both tabulated, so testing a state
-// costs two loads and an add per unit looked at, and most states show an
-// unstable unit within the first few.
+// costs two loads and an add per unit looked at (per four units when the
+// weights can be packed), and most states show an unstable unit within the
+// first few.
 func (cs *census) minima(workers int) []uint64 {
 	n, net := cs.n, cs.net
 	a := n / 2

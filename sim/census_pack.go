@@ -2,11 +2,11 @@ package sim
 
 import "math/bits"
 
-// The basin walk of Census spends nearly all its time comparing one unit's
-// margin with every other's. For a network with small integer weights (a
-// Hebbian one, say) the margins are small integers too, so four of them
-// fit in one uint64 as 16-bit lanes and one add, mask or compare serves
-// four units. Each lane holds a biased value, so that lanes stay within
+// Census spends nearly all its time comparing fields and margins of units
+// with zero and with each other. For a network with small integer weights
+// (a Hebbian one, say) these are small integers too, so four of them fit in
+// one uint64 as 16-bit lanes and one add, mask or compare serves four
+// units. Each lane holds a biased value, so that lanes stay within
 // [0, 2^16) through every operation and no carry or borrow crosses into the
 // next lane; bit 15 of a lane then tells the sign of the biased difference.
 
