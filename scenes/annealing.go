@@ -556,7 +556,8 @@ func (a *annealing) drawHistogram(dst *ebiten.Image, l ui.Layout, h ui.Rect) {
 	}
 	slices.Sort(energies)
 	bw := h.W / float64(len(energies))
-	clrs := []color.RGBA{ui.Warm, ui.Accent}
+	// Strategy colours stay clear of the basin colours (orange, blue) above.
+	clrs := []color.RGBA{ui.Category(3), ui.Category(2)}
 	for k, e := range energies {
 		for s, n := range counts[e] {
 			bh := h.H * float64(n) / float64(peak)
