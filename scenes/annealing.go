@@ -98,7 +98,7 @@ func fmtT(v float64) string { return fmt.Sprintf("%.3g", v) }
 // takeCensus enumerates all 2^25 states once. It takes a second or two, so
 // it runs beside the game loop and the panel says so until it is done.
 func (a *annealing) takeCensus() {
-	c := a.land.Net.Census(a.land.Patterns, 0)
+	c := a.land.Net.CensusPaced(a.land.Patterns, 0, backgroundPause())
 	a.censusMu.Lock()
 	a.census = c
 	a.censusMu.Unlock()

@@ -34,6 +34,15 @@ type Minimum struct {
 // a state to another basin than Descend would. Census panics if N exceeds
 // MaxEnumUnits or a pattern has the wrong length.
 func (n *Net) Census(patterns []Pattern, workers int) []Minimum {
+	return n.CensusPaced(patterns, workers, nil)
+}
+
+// CensusPaced is Census with a pause: between small pieces of work (a few
+// thousand states each) it calls pause, if not nil. A host with a single
+// thread, such as a browser, passes a pause that sleeps now and then, so
+// that the census shares the thread with drawing instead of freezing it.
+// The result does not depend on pause.
+func (n *Net) CensusPaced(patterns []Pattern, workers int, pause func()) []Minimum {
 	n.checkEnum()
 	for _, p := range patterns {
 		n.checkState(p.Units)
@@ -42,6 +51,7 @@ func (n *Net) Census(patterns []Pattern, workers int) []Minimum {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	cs := newCensus(n)
+	cs.pause = pause
 	states := cs.minima(workers)
 	basins := cs.basins(states, workers)
 	out := make([]Minimum, len(states))
@@ -74,6 +84,7 @@ type census struct {
 	// packed is set when the weights are small integers, for which the
 	// basins are measured with packed integer arithmetic (census_pack.go).
 	packed *packedTables
+	pause  func() // called between pieces of work when not nil
 }
 
 func newCensus(net *Net) *census {
@@ -154,6 +165,9 @@ func (cs *census) minima(workers int) []uint64 {
 			hiIdx := int(next.Add(1) - 1)
 			if hiIdx >= blocks {
 				return
+			}
+			if cs.pause != nil {
+				cs.pause()
 			}
 			if cs.packed != nil {
 				found[hiIdx] = cs.packed.minimaBlock(packedLo, &packedHi[hiIdx], uint64(hiIdx)<<a)
@@ -259,6 +273,9 @@ func (cs *census) basins(mins []uint64, workers int) []int {
 			t := int(next.Add(1) - 1)
 			if t >= len(tasks) {
 				return
+			}
+			if cs.pause != nil {
+				cs.pause()
 			}
 			tk := tasks[t]
 			size := w.subtree(mins[tk.min], tk.first)

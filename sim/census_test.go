@@ -115,3 +115,20 @@ func BenchmarkCensusLandscape25(b *testing.B) {
 		l.Net.Census(l.Patterns, 0)
 	}
 }
+
+// A paced census calls its pause between pieces of work and finds exactly
+// what the unpaced one finds.
+func TestCensusPaced(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 24))
+	ps := randomPatterns(3, 14, rng)
+	units := make([][]int8, len(ps))
+	for k := range ps {
+		units[k] = ps[k].Units
+	}
+	for _, net := range []*Net{Hebbian(units...), randomNet(14, rng)} {
+		pauses := 0
+		got := net.CensusPaced(ps, 1, func() { pauses++ })
+		assert.Equal(t, net.Census(ps, 2), got)
+		assert.Greater(t, pauses, 10)
+	}
+}
