@@ -1,10 +1,8 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"math"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -13,20 +11,6 @@ import (
 
 	"boltzlab/sim"
 )
-
-func readCSV(t *testing.T, out string) [][]string {
-	t.Helper()
-	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	require.NoError(t, err)
-	return rows
-}
-
-func parse(t *testing.T, s string) float64 {
-	t.Helper()
-	x, err := strconv.ParseFloat(s, 64)
-	require.NoError(t, err)
-	return x
-}
 
 // With no flags the command prints the Distribution scene's network at
 // T = 1: sixteen rows in state-number order, the numbers sim computes.

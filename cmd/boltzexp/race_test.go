@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -11,20 +10,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func raceCSV(t *testing.T, out string) [][]string {
-	t.Helper()
-	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	require.NoError(t, err)
-	return rows
-}
-
 // The default race: 200 runs each of quench and geometric cooling, one row
 // per run, the same bytes whatever the number of workers, and a summary
 // that agrees with the rows and shows the gap the scene is about.
 func TestRaceCSV(t *testing.T) {
 	code, out, _ := runArgs("race", "-runs", "200", "-seed", "1")
 	require.Equal(t, 0, code)
-	rows := raceCSV(t, out)
+	rows := readCSV(t, out)
 	require.Equal(t, []string{"strategy", "run", "final_energy", "label"}, rows[0])
 	require.Len(t, rows, 1+2*200)
 	reached := map[string]int{}
@@ -52,7 +44,7 @@ func TestRaceCSV(t *testing.T) {
 
 	code, sum, _ := runArgs("race", "-summary")
 	require.Equal(t, 0, code)
-	srows := raceCSV(t, sum)
+	srows := readCSV(t, sum)
 	require.Equal(t, []string{"strategy", "runs", "success_rate", "ci_low", "ci_high", "mean_final_energy"}, srows[0])
 	require.Len(t, srows, 3)
 	for _, r := range srows[1:] {
@@ -75,7 +67,7 @@ func TestRaceCSV(t *testing.T) {
 func TestRaceAllStrategies(t *testing.T) {
 	code, out, _ := runArgs("race", "-strategies", "log, linear,geometric,quench", "-runs", "7", "-sweeps", "30", "-t0", "5", "-t1", "0.2", "-tq", "0.1", "-summary")
 	require.Equal(t, 0, code)
-	rows := raceCSV(t, out)
+	rows := readCSV(t, out)
 	require.Len(t, rows, 5)
 	for i, name := range []string{"log", "linear", "geometric", "quench"} {
 		assert.Equal(t, name, rows[i+1][0])
@@ -90,7 +82,7 @@ func TestRaceAllStrategies(t *testing.T) {
 	assert.Equal(t, "strategy,run,final_energy,label\n", out)
 	code, out, _ = runArgs("race", "-strategies", "linear", "-t1", "0", "-runs", "3", "-sweeps", "10")
 	assert.Equal(t, 0, code, "linear cooling may end at zero")
-	assert.Len(t, raceCSV(t, out), 4)
+	assert.Len(t, readCSV(t, out), 4)
 }
 
 func TestRaceAndCensusBadUsage(t *testing.T) {
@@ -130,7 +122,7 @@ func TestCensusCSV(t *testing.T) {
 	}
 	code, out, _ := runArgs("census")
 	require.Equal(t, 0, code)
-	rows := raceCSV(t, out)
+	rows := readCSV(t, out)
 	require.Equal(t, []string{"energy", "basin_size", "label", "state"}, rows[0])
 	require.Len(t, rows, 1+1152)
 	total := 0

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"math"
 	"os"
 	"path/filepath"
@@ -14,20 +13,6 @@ import (
 
 	"boltzlab/sim"
 )
-
-func csvRows(t *testing.T, out string) [][]string {
-	t.Helper()
-	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
-	require.NoError(t, err)
-	return rows
-}
-
-func num(t *testing.T, s string) float64 {
-	t.Helper()
-	x, err := strconv.ParseFloat(s, 64)
-	require.NoError(t, err, "%q", s)
-	return x
-}
 
 // withoutSeconds drops the timing column, the one part of a run that a
 // seed does not fix.
@@ -44,29 +29,29 @@ func withoutSeconds(rows [][]string) [][]string {
 func TestRBMCommandShapes(t *testing.T) {
 	code, out, errOut := runArgs("rbm", "-epochs", "1000")
 	require.Equal(t, 0, code, errOut)
-	rows := csvRows(t, out)
+	rows := readCSV(t, out)
 	require.Equal(t, []string{"epoch", "recon_error", "log_likelihood", "pseudo_log_likelihood", "seconds"}, rows[0])
 	require.Len(t, rows, 1002)
 	prev := -1.0
 	for k, r := range rows[1:] {
 		assert.Equal(t, strconv.Itoa(k), r[0])
-		assert.LessOrEqual(t, num(t, r[2]), 0.0)
-		assert.LessOrEqual(t, num(t, r[3]), 0.0)
-		s := num(t, r[4])
+		assert.LessOrEqual(t, parse(t, r[2]), 0.0)
+		assert.LessOrEqual(t, parse(t, r[3]), 0.0)
+		s := parse(t, r[4])
 		assert.GreaterOrEqual(t, s, prev, "seconds accumulate")
 		prev = s
 	}
 	assert.Equal(t, "0.000000", rows[1][4], "no training before epoch 1")
 	// Untrained, every pixel is a fair coin: log-likelihood 9·log ½.
-	assert.InDelta(t, 9*math.Log(0.5), num(t, rows[1][2]), 0.01)
+	assert.InDelta(t, 9*math.Log(0.5), parse(t, rows[1][2]), 0.01)
 	last := rows[1001]
-	assert.InDelta(t, 0.0058, num(t, last[1]), 0.0005)
-	assert.InDelta(t, -1.499, num(t, last[2]), 0.005)
+	assert.InDelta(t, 0.0058, parse(t, last[1]), 0.0005)
+	assert.InDelta(t, -1.499, parse(t, last[2]), 0.005)
 
 	_, again, _ := runArgs("rbm", "-epochs", "100")
-	assert.Equal(t, withoutSeconds(rows[:102]), withoutSeconds(csvRows(t, again)), "same seed, same numbers")
+	assert.Equal(t, withoutSeconds(rows[:102]), withoutSeconds(readCSV(t, again)), "same seed, same numbers")
 	_, other, _ := runArgs("rbm", "-epochs", "100", "-seed", "2")
-	assert.NotEqual(t, withoutSeconds(rows[:102]), withoutSeconds(csvRows(t, other)))
+	assert.NotEqual(t, withoutSeconds(rows[:102]), withoutSeconds(readCSV(t, other)))
 }
 
 func TestRBMCommandSaveAndFile(t *testing.T) {
@@ -77,7 +62,7 @@ func TestRBMCommandSaveAndFile(t *testing.T) {
 	code, out, errOut := runArgs("rbm", "-data", data, "-hidden", "3", "-epochs", "20", "-k", "2",
 		"-persistent", "-batch", "2", "-momentum", "0", "-decay", "0.001", "-save", save)
 	require.Equal(t, 0, code, errOut)
-	assert.Len(t, csvRows(t, out), 22)
+	assert.Len(t, readCSV(t, out), 22)
 
 	f, err := os.Open(save)
 	require.NoError(t, err)
@@ -94,7 +79,7 @@ func TestRBMCommandSaveAndFile(t *testing.T) {
 	require.NoError(t, os.WriteFile(wide, []byte(row+"\n"+row+"\n"), 0o644))
 	code, out, errOut = runArgs("rbm", "-data", wide, "-epochs", "2")
 	require.Equal(t, 0, code, errOut)
-	rows := csvRows(t, out)
+	rows := readCSV(t, out)
 	require.Len(t, rows, 4)
 	for _, r := range rows[1:] {
 		assert.Empty(t, r[2])
@@ -133,23 +118,23 @@ func TestRBMCommandRefusesBadData(t *testing.T) {
 func TestLearnCommandDefaults(t *testing.T) {
 	code, out, errOut := runArgs("learn")
 	require.Equal(t, 0, code, errOut)
-	rows := csvRows(t, out)
+	rows := readCSV(t, out)
 	require.Equal(t, []string{"epoch", "kl"}, rows[0])
 	require.Len(t, rows, sim.LearningSteps+2)
-	assert.Greater(t, num(t, rows[1][1]), 0.5)
-	kl := num(t, rows[len(rows)-1][1])
+	assert.Greater(t, parse(t, rows[1][1]), 0.5)
+	kl := parse(t, rows[len(rows)-1][1])
 	assert.Less(t, kl, 0.05)
 	assert.InDelta(t, 0.0351, kl, 5e-4)
 
 	// Without hidden units exclusive or is out of reach: log 2.
 	code, out, _ = runArgs("learn", "-hidden", "0")
 	require.Equal(t, 0, code)
-	rows = csvRows(t, out)
-	assert.InDelta(t, math.Ln2, num(t, rows[len(rows)-1][1]), 1e-4)
+	rows = readCSV(t, out)
+	assert.InDelta(t, math.Ln2, parse(t, rows[len(rows)-1][1]), 1e-4)
 
 	code, out, _ = runArgs("learn", "-sample-positive", "-sample-negative", "-lr", "0.1", "-epochs", "50", "-sweeps", "2", "-chains", "20")
 	require.Equal(t, 0, code)
-	assert.Len(t, csvRows(t, out), 52)
+	assert.Len(t, readCSV(t, out), 52)
 }
 
 func TestRBMAndLearnBadUsage(t *testing.T) {
