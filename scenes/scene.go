@@ -60,6 +60,7 @@ func Registry() []Entry {
 		{"distribution", "Distribution", newDistribution},
 		{"annealing", "Annealing", newAnnealing},
 		{"learning", "Learning", newLearning},
+		{"rbm", "RBM lab", newRBMLab},
 	}
 }
 

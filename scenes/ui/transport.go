@@ -12,6 +12,9 @@ type Transport struct {
 	Run, Step, Reset Button
 	Speed            Slider // updates per frame; fractions run every few frames
 	Running          bool
+	// RunLabel names the Run button while stopped, for scenes where
+	// running means something more specific ("Train"); "" means "Run".
+	RunLabel string
 
 	owed float64 // fractional updates carried to the next frame
 }
@@ -54,6 +57,8 @@ func (t *Transport) Update(in Input, f *Focus) (updates int, reset bool) {
 	}
 	if t.Running {
 		t.Run.Label = "Pause"
+	} else if t.RunLabel != "" {
+		t.Run.Label = t.RunLabel
 	} else {
 		t.Run.Label = "Run"
 	}

@@ -225,6 +225,22 @@ func TestTransportSpeed(t *testing.T) {
 	assert.True(t, reset)
 }
 
+// A scene may rename the Run button; it still reads Pause while running.
+func TestTransportRunLabel(t *testing.T) {
+	tr := NewTransport(0.05, 100, 1)
+	tr.RunLabel = "Train"
+	in := &Fake{}
+	tr.Update(in, nil)
+	assert.Equal(t, "Train", tr.Run.Label)
+	in.Key(ebiten.KeySpace)
+	tr.Update(in, nil)
+	assert.Equal(t, "Pause", tr.Run.Label)
+	in.Idle()
+	in.Key(ebiten.KeySpace)
+	tr.Update(in, nil)
+	assert.Equal(t, "Train", tr.Run.Label)
+}
+
 func TestSeriesRing(t *testing.T) {
 	s := NewSeries("e", Warm, 4)
 	for k := 0; k < 10; k++ {
