@@ -40,7 +40,7 @@ func newLearning(seed uint64) Scene {
 	s.samplePositive = ui.Toggle{Label: "Sample the clamped phase (Gibbs)"}
 	s.sampleNegative = ui.Toggle{Label: "Sample the free phase (Gibbs)"}
 	s.transport = ui.NewTransport(0.05, 100, 1)
-	s.transport.Run.Label = "Train"
+	s.transport.RunLabel = "Train"
 	s.transport.Speed.Label = "Speed (learning steps per frame)"
 	s.kl = ui.NewSeries("KL", ui.Warm, 4000)
 	s.plot = ui.Plot{Title: "KL(data || model) in nats", XLabel: "learning steps", Series: []*ui.Series{s.kl}, XSpan: 100}

@@ -88,7 +88,7 @@ func newRBMLab(seed uint64) Scene {
 		Format: func(v float64) string { return fmt.Sprintf("%.3g", v) }}
 	r.k = ui.Slider{Label: "Gibbs steps k of CD-k", Min: 1, Max: 10, Value: 1, Integer: true}
 	r.transport = ui.NewTransport(0.05, 100, 2)
-	r.transport.RunLabel, r.transport.Run.Label = "Train", "Train"
+	r.transport.RunLabel = "Train"
 	r.transport.Speed.Label = "Speed (CD updates per frame)"
 	for k, p := range r.shapes {
 		r.noisy[k] = ui.Button{Label: "Noisy " + p.Name, Hint: p.Name}
@@ -126,7 +126,6 @@ func (r *rbmLab) reset() {
 	m.Randomize(0.01, r.rng)
 	r.adopt(m)
 	r.transport.Running = false
-	r.transport.Run.Label = r.transport.RunLabel
 	r.loadNoisy(0)
 }
 

@@ -34,7 +34,7 @@ func TestRBMTrainingThroughUpdate(t *testing.T) {
 		step(t, r, ctx, in)
 	}
 	require.True(t, r.transport.Running)
-	assert.Equal(t, "Pause", r.transport.Run.Label)
+	assert.Equal(t, "Pause", r.transport.RunText())
 	require.Equal(t, 1000, r.trainer.Updates)
 	rec, ll := r.machine.ReconError(data), r.machine.LogLikelihood(data)
 	t.Logf("after 1000 updates: reconstruction error %.6f, log-likelihood %.4f", rec, ll)
@@ -63,7 +63,7 @@ func TestRBMTrainingThroughUpdate(t *testing.T) {
 	step(t, r, ctx, in)
 	assert.Equal(t, 0, r.trainer.Updates)
 	assert.False(t, r.transport.Running)
-	assert.Equal(t, "Train", r.transport.Run.Label)
+	assert.Equal(t, "Train", r.transport.RunText())
 	assert.Equal(t, startLL, r.machine.LogLikelihood(data), "reset replays the same seed")
 }
 

@@ -55,13 +55,6 @@ func (t *Transport) Update(in Input, f *Focus) (updates int, reset bool) {
 	if t.Run.Update(in, f) || in.KeyPressed(ebiten.KeySpace) {
 		t.Running = !t.Running
 	}
-	if t.Running {
-		t.Run.Label = "Pause"
-	} else if t.RunLabel != "" {
-		t.Run.Label = t.RunLabel
-	} else {
-		t.Run.Label = "Run"
-	}
 	if t.Step.Update(in, f) || in.KeyPressed(ebiten.KeyPeriod) {
 		t.Running = false
 		updates = 1
@@ -79,10 +72,25 @@ func (t *Transport) Update(in Input, f *Focus) (updates int, reset bool) {
 	return updates, reset
 }
 
-// Draw draws the buttons and the slider.
+// Draw draws the buttons and the slider. The Run button's label is chosen
+// here rather than in Update, so a scene that stops itself (on Reset, or at
+// the end of a run) never shows a stale "Pause".
 func (t *Transport) Draw(dst *ebiten.Image, f *Focus) {
+	t.Run.Label = t.RunText()
 	t.Run.Draw(dst, f)
 	t.Step.Draw(dst, f)
 	t.Reset.Draw(dst, f)
 	t.Speed.Draw(dst, f)
+}
+
+// RunText is what the Run button says now: Pause while running, otherwise
+// RunLabel (or Run).
+func (t *Transport) RunText() string {
+	switch {
+	case t.Running:
+		return "Pause"
+	case t.RunLabel != "":
+		return t.RunLabel
+	}
+	return "Run"
 }

@@ -231,14 +231,17 @@ func TestTransportRunLabel(t *testing.T) {
 	tr.RunLabel = "Train"
 	in := &Fake{}
 	tr.Update(in, nil)
-	assert.Equal(t, "Train", tr.Run.Label)
+	assert.Equal(t, "Train", tr.RunText())
 	in.Key(ebiten.KeySpace)
 	tr.Update(in, nil)
-	assert.Equal(t, "Pause", tr.Run.Label)
+	assert.Equal(t, "Pause", tr.RunText())
 	in.Idle()
 	in.Key(ebiten.KeySpace)
 	tr.Update(in, nil)
-	assert.Equal(t, "Train", tr.Run.Label)
+	assert.Equal(t, "Train", tr.RunText())
+	tr.Running = true // a scene starting itself
+	tr.Draw(ebiten.NewImage(8, 8), nil)
+	assert.Equal(t, "Pause", tr.Run.Label, "Draw shows the state as it is now")
 }
 
 func TestSeriesRing(t *testing.T) {
