@@ -37,7 +37,7 @@ deps-desktop:
 deps-test:
 	$(call apt_install,$(TEST_PKGS))
 
-test: deps-test vet unit wasm smoke
+test: deps-test vet unit wasm smoke e2e
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
@@ -56,6 +56,19 @@ wasm:
 # Every registered scene renders a screenshot that is not blank.
 smoke:
 	$(XVFB) $(GO) test -count=1 -run TestScreenshotEveryScene -v ./cmd/boltzlab
+
+# The browser test: cmd/boltzweb serves the wasm build and headless
+# Chromium (Debian's) drives it through playwright-core, whose version is
+# pinned in e2e/package-lock.json. npm ci runs only when the package is
+# missing. Screenshots and figures land in e2e/shots/.
+e2e: deps-test
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "e2e: needs node (20 or later) and npm"; exit 1; }
+	@test -d e2e/node_modules/playwright-core || (cd e2e && npm ci --no-audit --no-fund)
+	cd e2e && node run.mjs
+
+# Build the browser version and serve it on http://127.0.0.1:8080/.
+web:
+	$(GO) run ./cmd/boltzweb
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./sim/ ./cmd/boltzexp/

@@ -66,6 +66,7 @@ func run(args []string) int {
 		fmt.Fprintln(os.Stderr, "boltzlab:", err)
 		return 2
 	}
+	link := openURL(&cfg.opt) // in the browser, the address's hash
 	m, err := scenes.NewManager(cfg.opt)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "boltzlab:", err)
@@ -74,7 +75,7 @@ func run(args []string) int {
 	ebiten.SetWindowTitle("Boltzmann Lab")
 	ebiten.SetWindowSize(1280, 800)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
-	if err := ebiten.RunGame(m); err != nil {
+	if err := ebiten.RunGame(link.wrap(m)); err != nil {
 		fmt.Fprintln(os.Stderr, "boltzlab:", err)
 		return 1
 	}

@@ -1,0 +1,279 @@
+//go:build js
+
+package main
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+	"syscall/js"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"boltzlab/scenes"
+)
+
+// In the browser the address's hash chooses the scene and seed at start,
+// and follows the person as they switch scenes, so the address bar always
+// holds a link back to what is on screen. The program also keeps a small
+// status object, window.boltzlab, that the page and the browser test read:
+//
+//	scenes      the registered scene names, in tab order
+//	scene, seed what is on screen
+//	frames      frames drawn so far
+//	fps, tps    Ebitengine's measured rates, refreshed once a second
+//	firstFrame  performance.now() when the first frame was drawn
+//	blank       true when the blank measuring game runs instead of the lab
+
+// urlState is what the page's address asked for.
+type urlState struct {
+	req     linkRequest
+	notices []string
+	opt     scenes.Options
+}
+
+// openURL reads location.hash and applies its scene and seed to opt.
+func openURL(opt *scenes.Options) *urlState {
+	hash := js.Global().Get("location").Get("hash").String()
+	req, notices := parseHash(hash, scenes.Names())
+	if req.Scene != "" {
+		opt.Scene = req.Scene
+	}
+	if req.HasSeed {
+		opt.Seed = req.Seed
+	}
+	return &urlState{req: req, notices: notices, opt: *opt}
+}
+
+// shareCoder is what the lab offers once scenes have share codes: the
+// state of the scene on screen as text, and the way back.
+type shareCoder interface {
+	ShareCode() string
+	LoadShareCode(code string) error
+}
+
+// wrap returns the game to run: the lab m, wrapped so it keeps the
+// address and the status object up to date, or the blank measuring game
+// when the hash asked for it.
+func (u *urlState) wrap(m *scenes.Manager) ebiten.Game {
+	g := &webGame{lab: m, opt: u.opt, notices: u.notices, code: u.req.Code, changed: make(chan string, 4)}
+	if u.req.Blank {
+		g.blank = &blankGame{}
+	}
+	names := []any{}
+	for _, n := range scenes.Names() {
+		names = append(names, n)
+	}
+	g.status = js.Global().Get("Object").New()
+	g.status.Set("scenes", js.ValueOf(names))
+	g.status.Set("seed", fmt.Sprint(m.Seed()))
+	g.status.Set("frames", 0)
+	g.status.Set("blank", g.blank != nil)
+	js.Global().Set("boltzlab", g.status)
+	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(this js.Value, args []js.Value) any {
+		select {
+		case g.changed <- js.Global().Get("location").Get("hash").String():
+		default:
+		}
+		return nil
+	}))
+	return g
+}
+
+// webGame runs the lab (or the blank game) and does the browser's chores
+// around it.
+type webGame struct {
+	lab     *scenes.Manager
+	blank   *blankGame // non-nil: measure this instead of the lab
+	opt     scenes.Options
+	notices []string
+	code    string // a share code from the link, applied on the first tick
+
+	started    bool
+	shown      string // the scene whose link the address holds
+	keepCode   string // a code that loaded, kept in the address until a switch
+	changed    chan string
+	status     js.Value
+	frames     int
+	lastStat   time.Time
+	outW, outH int
+}
+
+func (g *webGame) game() ebiten.Game {
+	if g.blank != nil {
+		return g.blank
+	}
+	return g.lab
+}
+
+// Update implements ebiten.Game.
+func (g *webGame) Update() error {
+	if !g.started {
+		g.started = true
+		g.start()
+	}
+	select {
+	case h := <-g.changed:
+		g.follow(h)
+	default:
+	}
+	if g.blank != nil {
+		return g.blank.Update()
+	}
+	err := g.lab.Update()
+	g.syncHash()
+	return err
+}
+
+// start shows what the link asked for that could not be done, and loads
+// its share code, once the game is running.
+func (g *webGame) start() {
+	if g.blank != nil {
+		return
+	}
+	g.tell(append(g.notices, g.loadCode(g.code)...))
+}
+
+// loadCode hands a share code to the lab and returns what went wrong, as
+// notices.
+func (g *webGame) loadCode(code string) []string {
+	if code == "" {
+		return nil
+	}
+	sc, ok := any(g.lab).(shareCoder)
+	if !ok {
+		return []string{"this version has no share codes, so the code was ignored"}
+	}
+	if err := sc.LoadShareCode(code); err != nil {
+		return []string{"the share code was not loaded (" + err.Error() + ")"}
+	}
+	g.keepCode = code
+	return nil
+}
+
+// tell shows notices on screen and writes them to the console.
+func (g *webGame) tell(notices []string) {
+	for _, n := range notices {
+		fmt.Println("boltzlab: link:", n)
+	}
+	if len(notices) > 0 && g.lab != nil {
+		g.lab.Notify("Link: " + strings.Join(notices, "; ") + ".")
+	}
+}
+
+// follow applies a hash the person typed or pasted while the page was
+// open. A new seed means new scenes, so the lab is made afresh. The blank
+// measuring game can be swapped in and out this way too, so the browser
+// test measures it in the same page, right next to each scene.
+func (g *webGame) follow(hash string) {
+	req, notices := parseHash(hash, scenes.Names())
+	if req.Blank {
+		// The lab keeps its state underneath and comes back as it was.
+		if g.blank == nil {
+			g.blank = &blankGame{}
+			g.status.Set("blank", true)
+		}
+		return
+	}
+	if g.blank != nil {
+		g.blank = nil
+		g.status.Set("blank", false)
+		g.lab.Layout(g.outW, g.outH)
+	}
+	scene := req.Scene
+	if scene == "" {
+		scene = g.lab.ActiveName()
+	}
+	if req.HasSeed && req.Seed != g.lab.Seed() {
+		opt := g.opt
+		opt.Scene, opt.Seed, opt.Run, opt.Help = scene, req.Seed, false, false
+		m, err := scenes.NewManager(opt)
+		if err != nil {
+			notices = append(notices, err.Error())
+		} else {
+			m.Layout(g.outW, g.outH)
+			g.lab = m
+			g.status.Set("seed", fmt.Sprint(m.Seed()))
+		}
+	} else {
+		g.lab.SwitchByName(scene)
+	}
+	g.shown, g.keepCode = "", ""
+	g.tell(append(notices, g.loadCode(req.Code)...))
+}
+
+// syncHash writes the link to the scene on screen into the address, without
+// adding a history entry, whenever the scene changes.
+func (g *webGame) syncHash() {
+	name := g.lab.ActiveName()
+	if name == g.shown {
+		return
+	}
+	if g.shown != "" {
+		g.keepCode = "" // the code belonged to the scene before
+	}
+	g.shown = name
+	g.status.Set("scene", name)
+	hash := "#" + formatHash(name, g.lab.Seed(), g.keepCode)
+	js.Global().Get("history").Call("replaceState", js.Null(), "", hash)
+}
+
+// Draw implements ebiten.Game.
+func (g *webGame) Draw(screen *ebiten.Image) {
+	g.game().Draw(screen)
+	g.frames++
+	g.status.Set("frames", g.frames)
+	now := time.Now()
+	if g.frames == 1 {
+		g.status.Set("firstFrame", js.Global().Get("performance").Call("now"))
+		if ready := js.Global().Get("boltzlabReady"); ready.Type() == js.TypeFunction {
+			ready.Invoke()
+		}
+		g.lastStat = now
+	}
+	if now.Sub(g.lastStat) >= time.Second {
+		g.lastStat = now
+		g.status.Set("fps", ebiten.ActualFPS())
+		g.status.Set("tps", ebiten.ActualTPS())
+	}
+}
+
+// Layout implements ebiten.Game.
+func (g *webGame) Layout(outsideW, outsideH int) (int, int) {
+	g.outW, g.outH = outsideW, outsideH
+	return g.game().Layout(outsideW, outsideH)
+}
+
+// blankGame draws next to nothing: a background and one small moving
+// square, at the same resolution as the lab. The browser test measures its
+// frame rate as the ceiling the scenes are compared with.
+type blankGame struct {
+	ticks int
+	dot   *ebiten.Image
+}
+
+func (b *blankGame) Update() error {
+	b.ticks++
+	return nil
+}
+
+func (b *blankGame) Draw(screen *ebiten.Image) {
+	screen.Fill(color.RGBA{0x10, 0x13, 0x1a, 0xff})
+	if b.dot == nil {
+		b.dot = ebiten.NewImage(16, 16)
+		b.dot.Fill(color.RGBA{0x56, 0xb4, 0xe9, 0xff})
+	}
+	w := screen.Bounds().Dx()
+	var op ebiten.DrawImageOptions
+	op.GeoM.Translate(float64((b.ticks*4)%max(1, w-16)), 24)
+	screen.DrawImage(b.dot, &op)
+}
+
+func (b *blankGame) Layout(outsideW, outsideH int) (int, int) {
+	s := ebiten.Monitor().DeviceScaleFactor()
+	if s <= 0 {
+		s = 1
+	}
+	return max(1, int(float64(outsideW)*s)), max(1, int(float64(outsideH)*s))
+}

@@ -1,0 +1,584 @@
+// End-to-end test of Boltzmann Lab in headless Chromium.
+//
+// It builds and starts cmd/boltzweb on a free loopback port, checks what
+// the server sends, then opens the page the way a person would: it waits
+// for frames, switches to every scene by clicking its tab, runs each
+// scene's main interaction (paint a unit, drag a slider, press Run) and
+// checks that the picture answers. It also checks share links, touch,
+// screenshots (S), window resizes and the messages for a browser without
+// WebGL or WebAssembly. Any page error, Go panic or early exit fails it.
+//
+// It prints the sizes of the program, the time from navigation to the
+// first frame and the frame rate of every scene next to a blank baseline,
+// and writes a screenshot per scene to e2e/shots/.
+//
+// Controls are found by geometry: every scene is laid out on a 1280×800
+// design canvas scaled by U = min(W/1280, H/800), centred across and
+// pinned to the top (scenes/ui/geom.go), and the tab bar is the full width
+// of the screen and 44·U tall (scenes/ui/tabbar.go).
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { decodePNG, changedPixels, distinctColours } from './png.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const shots = path.join(here, 'shots');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const VIEW = { width: 1280, height: 800 };
+const FPS_MS = Number(process.env.E2E_FPS_MS || 3000); // how long each frame-rate measurement lasts
+const SEED = 1;
+
+// ---------------------------------------------------------------------------
+// The main interaction of each scene, in design units. A scene missing
+// here still gets the generic check: switch to it, press Space, and see
+// the picture change over time. Add a scene here when it lands.
+//
+// Each step is one of
+//   { click: [x, y] }              press and release the primary button
+//   { drag: [[x0, y0], [x1, y1]] } press, move in small steps, release
+//   { key: 'Space' }               press a key
+// with optional wait (ms) and frames: how long to let the scene run after,
+// and names the rectangle [x, y, w, h] that must change because of it.
+// The pointer rests on the start point before the "before" picture, so a
+// hover highlight alone cannot pass a check.
+const TABLE = {
+  recall: [
+    { what: 'paint a unit', click: [44 + 316 / 6, 140 + 316 / 6], watch: [44, 140, 316 / 3, 316 / 3] },
+    { what: 'run (Space): the state, readouts and energy plot move', key: 'Space', wait: 1000, frames: 20, watch: [32, 128, 800, 640] },
+    { what: 'drag the temperature slider', drag: [[400 + 430 * 0.25, 242 + 35], [400 + 430 * 0.85, 242 + 35]], watch: [400, 242, 430, 50] },
+  ],
+  sigmoid: [
+    { what: 'drag the temperature slider: the curve changes', drag: [[820 + 428 * 0.5, 136 + 35], [820 + 428 * 0.12, 136 + 35]], watch: [32, 128, 760, 420] },
+    { what: 'press Run: the coin flips and its frequency plot draws', click: [820 + 136 / 2, 580 + 20], wait: 1000, frames: 20, watch: [32, 566, 760, 200] },
+  ],
+  distribution: [
+    { what: 'drag the temperature slider: the exact bars change', drag: [[910 + 338 * 0.5, 530 + 35], [910 + 338 * 0.9, 530 + 35]], watch: [32, 128, 860, 430] },
+    { what: 'press Run: the sampler fills its histogram', click: [910 + 106 / 2, 596 + 20], wait: 1000, frames: 20, watch: [32, 128, 860, 638] },
+  ],
+};
+
+// ---------------------------------------------------------------------------
+// Bookkeeping.
+
+let passed = 0;
+const failures = [];
+function check(ok, what, detail = '') {
+  if (ok) {
+    passed++;
+    console.log(`  ok    ${what}${detail ? ` (${detail})` : ''}`);
+  } else {
+    failures.push(`${what}${detail ? `: ${detail}` : ''}`);
+    console.log(`  FAIL  ${what}${detail ? ` (${detail})` : ''}`);
+  }
+  return ok;
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+// ---------------------------------------------------------------------------
+// Geometry.
+
+function layout(w, h) {
+  const u = Math.min(w / 1280, h / 800);
+  return { u, ox: (w - 1280 * u) / 2, oy: 0 };
+}
+const toScreen = (l, [x, y]) => [l.ox + x * l.u, l.oy + y * l.u];
+const rectToScreen = (l, [x, y, w, h]) => ({ x: l.ox + x * l.u, y: l.oy + y * l.u, w: w * l.u, h: h * l.u });
+
+// tabCentre returns the screen position of tab i's centre.
+function tabCentre(w, h, i) {
+  const { u } = layout(w, h);
+  const bar = 44 * u;
+  const x0 = bar * 5.2;
+  const tw = Math.min(bar * 3.6, (w - x0) / 8);
+  return [x0 + (i + 0.5) * tw, bar / 2];
+}
+
+// ---------------------------------------------------------------------------
+// The server.
+
+async function startServer() {
+  const bin = path.join(mkdtempSync(path.join(os.tmpdir(), 'boltzweb-e2e-')), 'boltzweb');
+  execFileSync('go', ['build', '-o', bin, './cmd/boltzweb'], { cwd: root, stdio: 'inherit' });
+  const proc = spawn(bin, ['-addr', '127.0.0.1:0'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('boltzweb did not start serving within 10 minutes')), 600_000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+      const m = out.match(/serving (http:\/\/\S+?)\/? /);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    proc.on('exit', (code) => reject(new Error(`boltzweb exited with status ${code}`)));
+  });
+  return { proc, url, bin, log: () => out };
+}
+
+// rawGet sends a path exactly as written (fetch would tidy "..") and
+// returns the status, headers and body length.
+function rawGet(base, p, headers = {}) {
+  const u = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: u.hostname, port: u.port, path: p, headers }, (res) => {
+      let n = 0;
+      res.on('data', (d) => { n += d.length; });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, bytes: n }));
+    });
+    req.on('error', reject);
+  });
+}
+
+async function checkServer(url) {
+  console.log('server');
+  const sizes = {};
+  const index = await rawGet(url, '/');
+  check(index.status === 200 && /text\/html/.test(index.headers['content-type']), 'GET / is the page', `${index.status} ${index.headers['content-type']}`);
+  const gz = await rawGet(url, '/boltzlab.wasm', { 'Accept-Encoding': 'gzip, deflate, br' });
+  check(gz.status === 200 && gz.headers['content-type'] === 'application/wasm', 'the program is served as application/wasm', gz.headers['content-type']);
+  check(gz.headers['content-encoding'] === 'gzip', 'gzip-compressed when the browser accepts it', gz.headers['content-encoding'] || 'none');
+  const plain = await rawGet(url, '/boltzlab.wasm');
+  check(plain.status === 200 && !plain.headers['content-encoding'], 'sent as it is when gzip is not accepted');
+  sizes.raw = plain.bytes;
+  sizes.gzip = gz.bytes;
+  const js = await rawGet(url, '/wasm_exec.js');
+  check(js.status === 200 && /javascript/.test(js.headers['content-type']), 'wasm_exec.js is served');
+  for (const p of ['/../go.mod', '/%2e%2e/go.mod', '/go.mod', '/cmd/boltzweb/main.go', '/..%2f..%2fetc%2fpasswd', '/assets/web/index.html']) {
+    const r = await rawGet(url, p);
+    check(r.status === 404, `nothing outside the site: ${p}`, String(r.status));
+  }
+  return sizes;
+}
+
+// ---------------------------------------------------------------------------
+// Pages.
+
+const LAUNCH_ARGS = [
+  '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--disable-quic', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+];
+
+// watchPage records page errors, Go panics and early exits; the test
+// fails if any were seen.
+const problems = [];
+const firstFrames = []; // navigation to first frame of every page opened, in ms
+function watchPage(page, label) {
+  const logs = [];
+  page.on('pageerror', (e) => problems.push(`${label}: page error: ${e.message}`));
+  page.on('crash', () => problems.push(`${label}: the page crashed`));
+  page.on('console', (m) => {
+    const t = m.text();
+    logs.push(t);
+    if (t.includes('panic:') || t.includes('fatal error:')) problems.push(`${label}: Go panic in the console: ${t}`);
+    if (t.includes('the program stopped with exit code')) problems.push(`${label}: ${t}`);
+  });
+  return logs;
+}
+
+// openLab opens the page in a fresh browser context (so nothing is
+// cached) and waits for its first frame.
+async function openLab(browser, url, hash, label, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: VIEW, deviceScaleFactor: 1, acceptDownloads: true, ...contextOptions });
+  const page = await context.newPage();
+  const logs = watchPage(page, label);
+  await page.goto(url + '/' + hash);
+  await page.waitForFunction(() => window.boltzlab && window.boltzlab.frames > 2, null, { timeout: 180_000 });
+  const firstFrame = await page.evaluate(() => window.boltzlab.firstFrame);
+  firstFrames.push(firstFrame);
+  return { context, page, logs, firstFrame };
+}
+
+async function waitFrames(page, n) {
+  const f0 = await page.evaluate(() => window.boltzlab.frames);
+  await page.waitForFunction((f) => window.boltzlab.frames >= f, f0 + n, { timeout: 60_000 });
+}
+
+async function shot(page) {
+  return decodePNG(await page.screenshot({ type: 'png' }));
+}
+
+// measureFPS counts, over ms milliseconds, the frames the program drew
+// and the browser's animation frames, and reads Ebitengine's own figure.
+async function measureFPS(page, ms = FPS_MS) {
+  return page.evaluate(async (ms) => {
+    const b = window.boltzlab;
+    let raf = 0;
+    let on = true;
+    const tick = () => { raf++; if (on) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const f0 = b.frames;
+    const t0 = performance.now();
+    await new Promise((r) => setTimeout(r, ms));
+    on = false;
+    const dt = (performance.now() - t0) / 1000;
+    return { drawn: (b.frames - f0) / dt, raf: raf / dt, ebiten: b.fps, tps: b.tps };
+  }, ms);
+}
+
+// Input is held down across at least two drawn frames: at the low frame
+// rates of software WebGL a press shorter than a frame can fall between
+// two ticks and never be seen (a plain 100 ms press is the floor).
+async function holdFrames(page) {
+  await sleep(100);
+  await waitFrames(page, 2);
+}
+
+async function click(page, [x, y]) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await holdFrames(page);
+  await page.mouse.up();
+  await waitFrames(page, 2);
+}
+
+async function drag(page, [x0, y0], [x1, y1]) {
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  await holdFrames(page);
+  const steps = 8;
+  for (let k = 1; k <= steps; k++) {
+    await page.mouse.move(x0 + ((x1 - x0) * k) / steps, y0 + ((y1 - y0) * k) / steps);
+    await waitFrames(page, 1);
+  }
+  await holdFrames(page);
+  await page.mouse.up();
+  await waitFrames(page, 2);
+}
+
+async function pressKey(page, key) {
+  await page.keyboard.down(key);
+  await holdFrames(page);
+  await page.keyboard.up(key);
+  await waitFrames(page, 2);
+}
+
+// responds checks that a region changed between two pictures: at least
+// 0.5% of its pixels, and at least 20 of them.
+function responds(before, after, region, what) {
+  const { changed, total } = changedPixels(before, after, region);
+  return check(changed >= Math.max(20, total * 0.005), what, `${changed} of ${total} pixels changed`);
+}
+
+// ---------------------------------------------------------------------------
+// The scenes.
+
+async function runStep(page, l, name, step) {
+  const start = step.click || (step.drag && step.drag[0]) || [640, 790];
+  await page.mouse.move(...toScreen(l, start));
+  await waitFrames(page, 4);
+  const before = await shot(page);
+  if (step.click) await click(page, toScreen(l, step.click));
+  if (step.drag) await drag(page, toScreen(l, step.drag[0]), toScreen(l, step.drag[1]));
+  if (step.key) await pressKey(page, step.key);
+  if (step.wait) await sleep(step.wait);
+  await waitFrames(page, step.frames || 4);
+  const after = await shot(page);
+  const ok = responds(before, after, rectToScreen(l, step.watch), `${name}: ${step.what}`);
+  if (!ok) console.log(`        (if the ${name} scene's layout moved, update its entry in TABLE in e2e/run.mjs)`);
+}
+
+async function visitScenes(page, names) {
+  const l = layout(VIEW.width, VIEW.height);
+  const perScene = {};
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i];
+    console.log(`scene ${i + 1}: ${name}`);
+    const centre = tabCentre(VIEW.width, VIEW.height, i);
+    await page.mouse.move(...centre);
+    await waitFrames(page, 3);
+    const before = await shot(page);
+    await click(page, centre);
+    try {
+      await page.waitForFunction((n) => window.boltzlab.scene === n, name, { timeout: 10_000 });
+    } catch {
+      // reported below
+    }
+    const active = await page.evaluate(() => window.boltzlab.scene);
+    check(active === name, `${name}: its tab switches to it`, `on screen: ${active}`);
+    await waitFrames(page, 5);
+    const after = await shot(page);
+    const body = { x: 0, y: 44 * l.u, w: VIEW.width, h: VIEW.height - 44 * l.u };
+    responds(before, after, body, `${name}: the canvas shows the new scene`);
+    check(distinctColours(after) > 50, `${name}: the frame is a real picture`, `${distinctColours(after)} colours`);
+    const hash = await page.evaluate(() => location.hash);
+    check(hash === `#scene=${name}&seed=${SEED}`, `${name}: the address follows`, hash);
+
+    const steps = TABLE[name] || [{ what: 'generic: press Space and the picture changes over time', key: 'Space', wait: 1000, frames: 20, watch: [0, 44, 1280, 756] }];
+    if (!TABLE[name]) console.log(`  (no entry in TABLE for ${name}: the generic check runs)`);
+    for (const step of steps) await runStep(page, l, name, step);
+
+    await page.mouse.move(VIEW.width - 4, VIEW.height - 4); // rest the pointer off the controls
+    await page.screenshot({ path: path.join(shots, `${name}.png`) });
+    const fps = await measureFPS(page);
+    const blank = await blankFPS(page);
+    perScene[name] = { ...fps, blank };
+    console.log(`  fps   ${fmtFPS(fps)}; blank game just after: ${fmtFPS(blank)}`);
+  }
+  return perScene;
+}
+
+const fmtFPS = (f) => `drawn ${f.drawn.toFixed(1)}, animation frames ${f.raf.toFixed(1)}, Ebitengine ${f.ebiten.toFixed(1)} (TPS ${f.tps.toFixed(1)})`;
+
+// blankFPS swaps the blank measuring game in (through the hash, in the same
+// page, so the scene keeps its state), measures it, and swaps the scene
+// back: the baseline is taken right next to each scene, under the same
+// conditions.
+async function blankFPS(page) {
+  const back = await page.evaluate(() => location.hash);
+  await page.evaluate(() => { location.hash = '#bench=blank'; });
+  await page.waitForFunction(() => window.boltzlab.blank === true, null, { timeout: 10_000 });
+  await waitFrames(page, 10);
+  const fps = await measureFPS(page);
+  await page.evaluate((h) => { location.hash = h; }, back);
+  await page.waitForFunction(() => window.boltzlab.blank === false, null, { timeout: 10_000 });
+  await waitFrames(page, 5);
+  return fps;
+}
+
+// ---------------------------------------------------------------------------
+// The rest of the browser behaviour.
+
+async function checkScreenshotKey(page) {
+  console.log('S saves a screenshot');
+  await page.evaluate(() => document.querySelector('canvas').focus());
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), pressKey(page, 's')]);
+  const file = path.join(shots, 'download.png');
+  await download.saveAs(file);
+  const img = decodePNG(readFileSync(file));
+  check(/^boltzlab-.*\.png$/.test(download.suggestedFilename()), 'S downloads a PNG', download.suggestedFilename());
+  check(img.width === VIEW.width && img.height === VIEW.height && distinctColours(img) > 50, 'the download is the canvas', `${img.width}×${img.height}, ${distinctColours(img)} colours`);
+}
+
+async function checkResize(page) {
+  console.log('resize');
+  for (const size of [{ width: 900, height: 700 }, { width: 1440, height: 720 }]) {
+    await page.setViewportSize(size);
+    await page.waitForFunction(({ width, height }) => {
+      const c = document.querySelector('canvas');
+      return c && c.width === width && c.height === height;
+    }, size, { timeout: 10_000 }).catch(() => {});
+    await waitFrames(page, 5);
+    const got = await page.evaluate(() => {
+      const c = document.querySelector('canvas');
+      const r = c.getBoundingClientRect();
+      return { w: c.width, h: c.height, cssW: r.width, cssH: r.height };
+    });
+    check(got.w === size.width && got.h === size.height && got.cssW === size.width && got.cssH === size.height,
+      `the canvas fills a ${size.width}×${size.height} window`, `canvas ${got.w}×${got.h}, shown ${got.cssW}×${got.cssH}`);
+    const img = await shot(page);
+    check(distinctColours(img) > 50, `a real picture at ${size.width}×${size.height}`);
+    await page.screenshot({ path: path.join(shots, `resized-${size.width}x${size.height}.png`) });
+  }
+  await page.setViewportSize(VIEW);
+  await waitFrames(page, 5);
+}
+
+async function checkLinks(browser, url, names) {
+  console.log('share links');
+  const target = names[names.length - 1];
+  const lab = await openLab(browser, url, `#seed=42&scene=${target}`, 'link');
+  const got = await lab.page.evaluate(() => ({ scene: window.boltzlab.scene, seed: window.boltzlab.seed, hash: location.hash }));
+  check(got.scene === target && got.seed === '42', 'a link opens its scene and seed', JSON.stringify(got));
+  check(got.hash === `#scene=${target}&seed=42`, 'the address is tidied to the canonical link', got.hash);
+  // A hash typed while the page is open is followed too.
+  await lab.page.evaluate((n) => { location.hash = `#scene=${n}&seed=7`; }, names[0]);
+  await lab.page.waitForFunction((n) => window.boltzlab.scene === n && window.boltzlab.seed === '7', names[0], { timeout: 10_000 }).catch(() => {});
+  const now = await lab.page.evaluate(() => ({ scene: window.boltzlab.scene, seed: window.boltzlab.seed }));
+  check(now.scene === names[0] && now.seed === '7', 'a hash changed in place switches scene and seed', JSON.stringify(now));
+  await lab.context.close();
+
+  const blank = await openLab(browser, url, '#bench=blank', 'blank');
+  check(await blank.page.evaluate(() => window.boltzlab.blank === true), 'the blank measuring game opens from its hash');
+  await blank.page.screenshot({ path: path.join(shots, 'blank-game.png') });
+  await blank.context.close();
+
+  const bad = await openLab(browser, url, '#scene=nope&seed=abc&colour=red', 'malformed link');
+  await waitFrames(bad.page, 20);
+  const state = await bad.page.evaluate(() => ({ scene: window.boltzlab.scene, seed: window.boltzlab.seed, hash: location.hash }));
+  check(state.scene === names[0] && state.seed === String(SEED), 'a malformed link falls back to the defaults', JSON.stringify(state));
+  const notices = bad.logs.filter((t) => t.startsWith('boltzlab: link:'));
+  check(notices.length === 3, 'each bad part is reported', notices.join(' | '));
+  await bad.page.screenshot({ path: path.join(shots, 'malformed-link.png') });
+  await waitFrames(bad.page, 10);
+  check(await bad.page.evaluate(() => window.boltzlab.frames > 20), 'and the lab keeps running');
+  await bad.context.close();
+}
+
+// touch sends real touch events through the DevTools protocol: a press,
+// a pause long enough for a frame to see it, optional moves, a release.
+async function touch(page, cdp, points) {
+  const [x0, y0] = points[0];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y: y0 }] });
+  await holdFrames(page);
+  for (const [x, y] of points.slice(1)) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    await waitFrames(page, 1);
+  }
+  await holdFrames(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await waitFrames(page, 2);
+}
+
+async function checkTouch(browser, url, names) {
+  console.log('touch');
+  const lab = await openLab(browser, url, '#scene=recall&seed=1', 'touch', { hasTouch: true });
+  const { page } = lab;
+  const cdp = await lab.context.newCDPSession(page);
+  const l = layout(VIEW.width, VIEW.height);
+  if (names.length > 1) {
+    await touch(page, cdp, [tabCentre(VIEW.width, VIEW.height, 1)]);
+    await page.waitForFunction((n) => window.boltzlab.scene === n, names[1], { timeout: 10_000 }).catch(() => {});
+    check(await page.evaluate(() => window.boltzlab.scene) === names[1], 'a tap on a tab switches scene');
+    await touch(page, cdp, [tabCentre(VIEW.width, VIEW.height, 0)]);
+    await page.waitForFunction(() => window.boltzlab.scene === 'recall', null, { timeout: 10_000 }).catch(() => {});
+  }
+  check(await page.evaluate(() => window.boltzlab.scene) === 'recall', 'back on Recall by touch');
+  await waitFrames(page, 5);
+  let before = await shot(page);
+  await touch(page, cdp, [toScreen(l, [44 + 316 / 2, 140 + 316 / 2])]);
+  await waitFrames(page, 5);
+  let after = await shot(page);
+  responds(before, after, rectToScreen(l, [44 + 316 / 3, 140 + 316 / 3, 316 / 3, 316 / 3]), 'a tap paints a unit');
+  // A finger dragged across the top row paints it.
+  before = after;
+  const row = [];
+  for (let k = 0; k <= 10; k++) row.push(toScreen(l, [44 + 316 / 6 + (316 * 2 / 3) * k / 10, 140 + 316 / 6]));
+  await touch(page, cdp, row);
+  await waitFrames(page, 5);
+  after = await shot(page);
+  responds(before, after, rectToScreen(l, [44, 140, 316, 316 / 3]), 'a finger drag paints units');
+  before = after;
+  await touch(page, cdp, [toScreen(l, [400 + 430 * 0.2, 277]), toScreen(l, [400 + 430 * 0.5, 277]), toScreen(l, [400 + 430 * 0.9, 277])]);
+  await waitFrames(page, 5);
+  after = await shot(page);
+  responds(before, after, rectToScreen(l, [400, 242, 430, 50]), 'a finger drags a slider');
+  await page.screenshot({ path: path.join(shots, 'touch.png') });
+  await lab.context.close();
+}
+
+// checkLoading holds the program back for a moment, so the loading state
+// can be seen for certain, then lets it through and sees the state go.
+async function checkLoading(browser, url) {
+  console.log('loading state');
+  const context = await browser.newContext({ viewport: VIEW });
+  const page = await context.newPage();
+  watchPage(page, 'loading');
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/boltzlab.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(url + '/');
+  const status = page.locator('#status');
+  await page.waitForFunction(() => /Loading/.test(document.getElementById('status-text').textContent), null, { timeout: 10_000 }).catch(() => {});
+  const text = (await page.locator('#status-text').textContent()).trim();
+  check(await status.isVisible() && /Loading/.test(text), 'the page shows a loading state', text);
+  await page.screenshot({ path: path.join(shots, 'loading.png') });
+  release();
+  await page.waitForFunction(() => window.boltzlab && window.boltzlab.frames > 2, null, { timeout: 180_000 });
+  check(!(await status.isVisible()), 'the loading state goes once the lab draws');
+  await context.close();
+}
+
+async function checkMissing(browser, url) {
+  console.log('a browser without WebGL or WebAssembly');
+  const cases = [
+    { label: 'no WebGL', want: 'WebGL is not available', file: 'no-webgl.png', script: () => {
+      const orig = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+        return /webgl/.test(type) ? null : orig.call(this, type, ...rest);
+      };
+    } },
+    { label: 'no WebAssembly', want: 'WebAssembly is not available', file: 'no-wasm.png', script: () => { delete globalThis.WebAssembly; } },
+  ];
+  for (const c of cases) {
+    const context = await browser.newContext({ viewport: VIEW });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(c.script);
+    await page.goto(url + '/');
+    const shown = await page.locator('#status').textContent({ timeout: 10_000 });
+    const visible = await page.locator('#status').isVisible();
+    check(visible && shown.includes(c.want), `${c.label}: the page says so`, shown.trim().replace(/\s+/g, ' ').slice(0, 80));
+    check(errors.length === 0, `${c.label}: without a page error`, errors.join('; '));
+    await page.screenshot({ path: path.join(shots, c.file) });
+    await context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+async function main() {
+  rmSync(shots, { recursive: true, force: true });
+  mkdirSync(shots, { recursive: true });
+  const server = await startServer();
+  let browser;
+  const report = {};
+  try {
+    report.sizes = await checkServer(server.url);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+
+    console.log('the lab');
+    const lab = await openLab(browser, server.url, '', 'lab');
+    const names = await lab.page.evaluate(() => window.boltzlab.scenes);
+    check(names.length > 0, 'the lab lists its scenes', names.join(', '));
+    // Start on the last scene, so clicking the first tab changes the picture.
+    await lab.page.evaluate((n) => { location.hash = `#scene=${n}&seed=1`; }, names[names.length - 1]);
+    await lab.page.waitForFunction((n) => window.boltzlab.scene === n, names[names.length - 1], { timeout: 10_000 });
+    report.scenes = await visitScenes(lab.page, names);
+    await checkScreenshotKey(lab.page);
+    await checkResize(lab.page);
+    await lab.context.close();
+
+    await checkLinks(browser, server.url, names);
+    await checkTouch(browser, server.url, names);
+    await checkLoading(browser, server.url);
+    await checkMissing(browser, server.url);
+  } finally {
+    if (browser) await browser.close();
+    server.proc.kill('SIGTERM');
+    rmSync(path.dirname(server.bin), { recursive: true, force: true });
+  }
+
+  for (const p of problems) check(false, p);
+  if (problems.length === 0) check(true, 'no page error, Go panic or exit in any page');
+
+  // The figures.
+  const mb = (n) => (n / 1e6).toFixed(2) + ' MB';
+  console.log('\nfigures (headless Chromium, software WebGL, 1280×800)');
+  console.log(`  boltzlab.wasm           ${mb(report.sizes.raw)} raw, ${mb(report.sizes.gzip)} gzipped (target under 4 MB gzipped)`);
+  console.log(`  navigation→first frame  ${firstFrames.map((t) => `${Math.round(t)} ms`).join(', ')} (each page in a fresh, uncached context; median ${Math.round(median(firstFrames))} ms)`);
+  console.log('  scene          drawn fps   blank fps   ratio   animation frames (scene / blank)   Ebitengine FPS / TPS');
+  for (const [name, f] of Object.entries(report.scenes)) {
+    const ratio = f.drawn / f.blank.drawn;
+    console.log(`  ${name.padEnd(14)} ${f.drawn.toFixed(1).padStart(9)}   ${f.blank.drawn.toFixed(1).padStart(9)}   ${(100 * ratio).toFixed(0).padStart(4)}%   ${(f.raf.toFixed(1) + ' / ' + f.blank.raf.toFixed(1)).padStart(33)}   ${f.ebiten.toFixed(1)} / ${f.tps.toFixed(1)}${ratio < 0.9 ? '   (below the 90% target)' : ''}`);
+  }
+  report.firstFrameMs = firstFrames;
+  report.loadAverage = os.loadavg();
+  console.log(`  load average during the run: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')} on ${os.cpus().length} cores`);
+  writeFileSync(path.join(shots, 'figures.json'), JSON.stringify(report, null, 2) + '\n');
+  console.log(`  screenshots in ${path.relative(root, shots)}/`);
+
+  for (const f of failures) console.log(`failed: ${f}`);
+  console.log(`e2e: ${passed} passed, ${failures.length} failed`);
+  process.exit(failures.length ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log(`e2e: ${passed} passed, ${failures.length + 1} failed`);
+  process.exit(1);
+});
