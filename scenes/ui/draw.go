@@ -10,16 +10,19 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
 	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 )
 
-// Font picks one of the three Go fonts.
+// Font picks a face for a piece of text.
 type Font int
 
 const (
 	Regular Font = iota
 	Bold
+	// Mono is for numbers and states that should line up from one frame to
+	// the next. It is Go Regular, whose digits, signs and + and − all share
+	// one width: columns of numbers align, and the browser download is
+	// 150 kB lighter than with a third font.
 	Mono
 )
 
@@ -42,13 +45,14 @@ type faceKey struct {
 // so a resize does not grow the cache without bound.
 func Face(f Font, size float64) *text.GoTextFace {
 	fonts.once.Do(func() {
-		for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, gomono.TTF} {
+		for i, ttf := range [][]byte{goregular.TTF, gobold.TTF} {
 			src, err := text.NewGoTextFaceSource(bytes.NewReader(ttf))
 			if err != nil {
 				panic("ui: embedded font: " + err.Error())
 			}
 			fonts.sources[i] = src
 		}
+		fonts.sources[Mono] = fonts.sources[Regular]
 		fonts.faces = map[faceKey]*text.GoTextFace{}
 	})
 	size = math.Max(4, math.Round(size*4)/4)
