@@ -159,9 +159,9 @@ func TestZeroTemperatureIsHopfield(t *testing.T) {
 	require.Equal(t, ref.Uint64(), rng.Uint64(), "T = 0 consumed random numbers")
 }
 
-// Zero-temperature sweeps from any state end in the minimum... not always
-// the steepest-descent one, but always in a local minimum, and the energy
-// never rises along the way.
+// Zero-temperature sweeps from any state never raise the energy and end in
+// a local minimum (not always the one steepest descent finds, since the
+// order of updates is random).
 func TestZeroTemperatureDescends(t *testing.T) {
 	net, _ := tlNet()
 	rng := rand.New(rand.NewPCG(7, 8))
