@@ -459,7 +459,7 @@ func (r *rbmLab) Draw(dst *ebiten.Image, ctx *Context) {
 	r.drawReadouts(dst, l)
 	r.save.Draw(dst, &r.focus)
 	r.load.Draw(dst, &r.focus)
-	ui.Label(dst, rbmFileNote, ui.Regular, l.S(12), l.X(32), l.Y(742), ui.TextFaint, ui.Left)
+	ui.Paragraph(dst, rbmFileNote, ui.Regular, l.S(12), l.X(32), l.Y(733), l.S(360), ui.TextFaint)
 
 	r.errPlot.Draw(dst)
 	r.llPlot.Draw(dst)
