@@ -9,8 +9,8 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
+
+	"boltzlab/assets/fonts"
 )
 
 // Font picks a face for a piece of text.
@@ -20,16 +20,18 @@ const (
 	Regular Font = iota
 	Bold
 	// Mono is for numbers and states that should line up from one frame to
-	// the next. It is Go Regular, whose digits, signs and + and − all share
-	// one width: columns of numbers align, and the browser download is
-	// 150 kB lighter than with a third font.
+	// the next. It is Go Regular, whose ten digits share one width and whose
+	// +, - and − share another: signed numbers and columns of numbers keep
+	// their widths, without a third font in the download.
 	Mono
 )
 
-// fonts parses the embedded Go fonts once and hands out faces by size.
+// faces parses the embedded Go fonts once and hands out faces by size.
 // Parsing is the slow part and the faces are immutable, so sharing them is
 // safe and keeps text drawing free of allocation after the first frame.
-var fonts struct {
+// The fonts are cut to the characters the lab can need (see assets/fonts),
+// which keeps the browser download small.
+var faces struct {
 	once    sync.Once
 	sources [3]*text.GoTextFaceSource
 	mu      sync.Mutex
@@ -44,25 +46,25 @@ type faceKey struct {
 // Face returns the face of font f at size pixels, rounded to a quarter pixel
 // so a resize does not grow the cache without bound.
 func Face(f Font, size float64) *text.GoTextFace {
-	fonts.once.Do(func() {
-		for i, ttf := range [][]byte{goregular.TTF, gobold.TTF} {
+	faces.once.Do(func() {
+		for i, ttf := range [][]byte{fonts.Regular, fonts.Bold} {
 			src, err := text.NewGoTextFaceSource(bytes.NewReader(ttf))
 			if err != nil {
 				panic("ui: embedded font: " + err.Error())
 			}
-			fonts.sources[i] = src
+			faces.sources[i] = src
 		}
-		fonts.sources[Mono] = fonts.sources[Regular]
-		fonts.faces = map[faceKey]*text.GoTextFace{}
+		faces.sources[Mono] = faces.sources[Regular]
+		faces.faces = map[faceKey]*text.GoTextFace{}
 	})
 	size = math.Max(4, math.Round(size*4)/4)
 	k := faceKey{f, size}
-	fonts.mu.Lock()
-	defer fonts.mu.Unlock()
-	face, ok := fonts.faces[k]
+	faces.mu.Lock()
+	defer faces.mu.Unlock()
+	face, ok := faces.faces[k]
 	if !ok {
-		face = &text.GoTextFace{Source: fonts.sources[f], Size: size}
-		fonts.faces[k] = face
+		face = &text.GoTextFace{Source: faces.sources[f], Size: size}
+		faces.faces[k] = face
 	}
 	return face
 }
