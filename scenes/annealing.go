@@ -40,11 +40,10 @@ type annealing struct {
 
 	// The race, computed a few runs per frame.
 	race      []sim.StrategyResult
-	raceDone  []bool // per job: strategy s, run k is job k*len(race)+s
-	raceNext  int
+	raceNext  int // jobs done so far; job j is run j/len(race) of strategy j%len(race)
 	raceShown bool
 
-	census   []sim.Minimum
+	census   *censusSummary
 	censusMu sync.Mutex
 
 	coolings  [4]ui.Button
@@ -98,7 +97,7 @@ func fmtT(v float64) string { return fmt.Sprintf("%.3g", v) }
 // takeCensus enumerates all 2^25 states once. It takes a second or two, so
 // it runs beside the game loop and the panel says so until it is done.
 func (a *annealing) takeCensus() {
-	c := a.land.Net.CensusPaced(a.land.Patterns, 0, backgroundPause())
+	c := summariseCensus(a.land.Net.CensusPaced(a.land.Patterns, 0, backgroundPause()), 1<<a.land.Net.N)
 	a.censusMu.Lock()
 	a.census = c
 	a.censusMu.Unlock()
@@ -156,11 +155,17 @@ func (a *annealing) startRace() {
 	for s, st := range strategies {
 		a.race[s] = sim.StrategyResult{Strategy: st, Runs: make([]sim.Run, a.land.Runs)}
 	}
-	a.raceDone = make([]bool, len(strategies)*a.land.Runs)
 	a.raceNext = 0
 }
 
-func (a *annealing) raceFinished() bool { return a.race != nil && a.raceNext >= len(a.raceDone) }
+// raceJobs is the number of runs in the race, over all strategies.
+func (a *annealing) raceJobs() int { return len(a.race) * a.land.Runs }
+
+// raceRunDone reports whether run k of strategy s has been computed: jobs
+// run in order, so that is whether its job number is below raceNext.
+func (a *annealing) raceRunDone(s, k int) bool { return k*len(a.race)+s < a.raceNext }
+
+func (a *annealing) raceFinished() bool { return a.race != nil && a.raceNext >= a.raceJobs() }
 
 // advanceRace computes race runs until the frame's budget is spent. Run k
 // of both strategies comes from sim.RaceRun with the same seed and k, so
@@ -170,11 +175,10 @@ func (a *annealing) advanceRace() {
 		return
 	}
 	deadline := time.Now().Add(raceBudget)
-	for a.raceNext < len(a.raceDone) && time.Now().Before(deadline) {
+	for a.raceNext < a.raceJobs() && time.Now().Before(deadline) {
 		j := a.raceNext
 		s, k := j%len(a.race), j/len(a.race)
 		a.race[s].Runs[k] = sim.RaceRun(a.land.Net, a.land.Patterns, a.race[s].Strategy.Schedule, a.land.Seed, k, false)
-		a.raceDone[j] = true
 		a.raceNext++
 	}
 }
@@ -403,6 +407,47 @@ func (a *annealing) drawNetwork(dst *ebiten.Image, l ui.Layout) {
 	}
 }
 
+// censusSummary is what the census panel shows, worked out once when the
+// census arrives rather than on every frame.
+type censusSummary struct {
+	minima, memories, spurious int
+	memoryEnergy, spuriousTop  float64
+	memoryShare                float64 // fraction of all states in memory basins
+	// Minima per distinct energy, lowest first: how many there are and
+	// whether any of them is a memory.
+	energies []float64
+	counts   []int
+	memory   []bool
+	peak     int
+}
+
+func summariseCensus(census []sim.Minimum, states int) *censusSummary {
+	c := &censusSummary{minima: len(census), spuriousTop: math.Inf(1)}
+	basin := 0
+	for _, m := range census {
+		k := len(c.energies) - 1
+		if k < 0 || c.energies[k] != m.Energy { // census comes sorted by energy
+			c.energies = append(c.energies, m.Energy)
+			c.counts = append(c.counts, 0)
+			c.memory = append(c.memory, false)
+			k++
+		}
+		c.counts[k]++
+		if m.Match != sim.None {
+			c.memories++
+			c.memoryEnergy = m.Energy
+			c.memory[k] = true
+			basin += m.Basin
+		} else {
+			c.spurious++
+			c.spuriousTop = math.Min(c.spuriousTop, m.Energy)
+		}
+		c.peak = max(c.peak, c.counts[k])
+	}
+	c.memoryShare = float64(basin) / float64(states)
+	return c
+}
+
 // drawCensus summarises every local minimum, found by enumeration.
 func (a *annealing) drawCensus(dst *ebiten.Image, l ui.Layout) {
 	box := l.R(32, 536, 340, 230)
@@ -410,65 +455,33 @@ func (a *annealing) drawCensus(dst *ebiten.Image, l ui.Layout) {
 	x := box.X + l.S(16)
 	ui.Label(dst, "Census of all 2^25 states", ui.Bold, l.S(14), x, box.Y+l.S(20), ui.Text, ui.Left)
 	a.censusMu.Lock()
-	census := a.census
+	c := a.census
 	a.censusMu.Unlock()
-	if census == nil {
+	if c == nil || len(c.energies) == 0 {
 		ui.Label(dst, "enumerating 33 554 432 states…", ui.Regular, l.S(13), x, box.Y+l.S(50), ui.TextDim, ui.Left)
 		return
 	}
-	total := 1 << a.land.Net.N
-	var memBasin, spurious int
-	spuriousTop := math.Inf(1)
-	for _, m := range census {
-		if m.Match != sim.None {
-			memBasin += m.Basin
-		} else {
-			spurious++
-			spuriousTop = math.Min(spuriousTop, m.Energy)
-		}
-	}
 	lines := []string{
-		fmt.Sprintf("%d local minima", len(census)),
-		fmt.Sprintf("4 memories at E = %.0f hold %.1f%% of states", census[0].Energy, 100*float64(memBasin)/float64(total)),
-		fmt.Sprintf("%d spurious, the deepest at E = %.0f", spurious, spuriousTop),
+		fmt.Sprintf("%d local minima", c.minima),
+		fmt.Sprintf("%d memories at E = %.0f hold %.1f%% of states", c.memories, c.memoryEnergy, 100*c.memoryShare),
+		fmt.Sprintf("%d spurious, the deepest at E = %.0f", c.spurious, c.spuriousTop),
 	}
 	for k, s := range lines {
 		ui.Label(dst, s, ui.Regular, l.S(12.5), x, box.Y+l.S(46)+float64(k)*l.S(20), ui.TextDim, ui.Left)
 	}
 	// Minima by energy: how many valleys at each depth, memories coloured.
-	counts := map[float64][2]int{}
-	for _, m := range census {
-		c := counts[m.Energy]
-		if m.Match != sim.None {
-			c[0]++
-		} else {
-			c[1]++
-		}
-		counts[m.Energy] = c
-	}
-	energies := make([]float64, 0, len(counts))
-	for e := range counts {
-		energies = append(energies, e)
-	}
-	slices.Sort(energies)
 	h := ui.Rect{X: x, Y: box.Y + l.S(116), W: box.W - l.S(32), H: l.S(74)}
-	peak := 0
-	for _, c := range counts {
-		peak = max(peak, c[0]+c[1])
-	}
-	bw := h.W / float64(len(energies))
-	for k, e := range energies {
-		c := counts[e]
-		n := c[0] + c[1]
-		bh := h.H * math.Sqrt(float64(n)/float64(peak))
+	bw := h.W / float64(len(c.energies))
+	for k, n := range c.counts {
+		bh := h.H * math.Sqrt(float64(n)/float64(c.peak))
 		clr := ui.Spurious
-		if c[0] > 0 {
+		if c.memory[k] {
 			clr = ui.Category(0)
 		}
 		ui.FillRect(dst, ui.Rect{X: h.X + float64(k)*bw + 1, Y: h.Bottom() - bh, W: math.Max(1, bw-2), H: bh}, clr)
 	}
-	ui.Label(dst, fmt.Sprintf("%.0f", energies[0]), ui.Mono, l.S(11), h.X, h.Bottom()+l.S(10), ui.TextDim, ui.Left)
-	ui.Label(dst, fmt.Sprintf("%.0f", energies[len(energies)-1]), ui.Mono, l.S(11), h.Right(), h.Bottom()+l.S(10), ui.TextDim, ui.Right)
+	ui.Label(dst, fmt.Sprintf("%.0f", c.energies[0]), ui.Mono, l.S(11), h.X, h.Bottom()+l.S(10), ui.TextDim, ui.Left)
+	ui.Label(dst, fmt.Sprintf("%.0f", c.energies[len(c.energies)-1]), ui.Mono, l.S(11), h.Right(), h.Bottom()+l.S(10), ui.TextDim, ui.Right)
 	ui.Label(dst, "minima per energy (√ scale)", ui.Regular, l.S(11), h.CenterX(), h.Bottom()+l.S(10), ui.TextFaint, ui.Center)
 }
 
@@ -482,13 +495,7 @@ func (a *annealing) drawRace(dst *ebiten.Image, l ui.Layout) {
 			ui.Regular, l.S(13), x, box.Y+l.S(40), box.W-l.S(32), ui.TextDim)
 		return
 	}
-	done := 0
-	for _, d := range a.raceDone {
-		if d {
-			done++
-		}
-	}
-	ui.Label(dst, fmt.Sprintf("The race: %d of %d runs", done, len(a.raceDone)), ui.Bold, l.S(14), x, box.Y+l.S(20), ui.Text, ui.Left)
+	ui.Label(dst, fmt.Sprintf("The race: %d of %d runs", a.raceNext, a.raceJobs()), ui.Bold, l.S(14), x, box.Y+l.S(20), ui.Text, ui.Left)
 	ui.Label(dst, "reached a memory", ui.Regular, l.S(12), box.Right()-l.S(16), box.Y+l.S(20), ui.TextDim, ui.Right)
 	// One row per strategy: a dot per run, then its success rate.
 	for s := range a.race {
@@ -498,23 +505,18 @@ func (a *annealing) drawRace(dst *ebiten.Image, l ui.Layout) {
 		cols := 40
 		cell := l.S(5.6)
 		dots := ui.Rect{X: x, Y: y + l.S(18), W: float64(cols) * cell, H: 5 * cell}
+		n, succ := 0, 0
 		for k := range r.Runs {
 			c := ui.Rect{X: dots.X + float64(k%cols)*cell, Y: dots.Y + float64(k/cols)*cell, W: cell - 1, H: cell - 1}
 			var clr color.Color = ui.Control
-			if a.raceDone[k*len(a.race)+s] {
+			if a.raceRunDone(s, k) {
 				clr = matchColor(r.Runs[k].Match)
-			}
-			ui.FillRect(dst, c, clr)
-		}
-		n := 0
-		succ := 0
-		for k := range r.Runs {
-			if a.raceDone[k*len(a.race)+s] {
 				n++
 				if r.Runs[k].Reached() {
 					succ++
 				}
 			}
+			ui.FillRect(dst, c, clr)
 		}
 		bar := ui.Rect{X: dots.Right() + l.S(18), Y: dots.Y + l.S(2), W: box.Right() - dots.Right() - l.S(34), H: l.S(12)}
 		ui.FillRect(dst, bar, ui.Control)

@@ -77,3 +77,32 @@ func TestAnnealingDescentIsRaceRun(t *testing.T) {
 	a.startDescent()
 	assert.NoError(t, a.descent.Schedule.Validate())
 }
+
+// The census panel's summary counts what the census found: on the T/L net
+// every minimum is a memory or a mirror, and their basins hold every state.
+func TestSummariseCensus(t *testing.T) {
+	ps := sim.TL()
+	net := sim.Hebbian(ps[0].Units, ps[1].Units)
+	c := summariseCensus(net.Census(ps, 1), 512)
+	assert.Equal(t, 4, c.minima)
+	assert.Equal(t, 4, c.memories)
+	assert.Equal(t, 0, c.spurious)
+	assert.Equal(t, -36.0, c.memoryEnergy)
+	assert.Equal(t, 1.0, c.memoryShare)
+	assert.Equal(t, []float64{-36}, c.energies)
+	assert.Equal(t, []int{4}, c.counts)
+	assert.Equal(t, 4, c.peak)
+
+	land := sim.AnnealingLandscape()
+	mins := land.Net.Census(land.Patterns, 0)
+	c = summariseCensus(mins, 1<<land.Net.N)
+	assert.Equal(t, 1152, c.minima)
+	assert.Equal(t, 4, c.memories)
+	assert.Equal(t, 1148, c.spurious)
+	assert.Equal(t, -88.0, c.spuriousTop)
+	total := 0
+	for _, n := range c.counts {
+		total += n
+	}
+	assert.Equal(t, c.minima, total)
+}

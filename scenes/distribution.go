@@ -70,7 +70,7 @@ func (d *distribution) reset() {
 	sim.RandomState(s, rng)
 	d.sampler = sim.NewSampler(d.net, s, d.temp.Value, rng)
 	d.transport.Running = false
-	d.select_(1)
+	d.choose(1)
 	d.recompute()
 }
 
@@ -136,7 +136,7 @@ func (d *distribution) paramName(k int) string {
 	return fmt.Sprintf("b%d", k-len(distPairs))
 }
 
-func (d *distribution) select_(k int) {
+func (d *distribution) choose(k int) {
 	d.selected = k
 	d.param.Label = "Selected: " + d.paramName(k)
 	d.param.Value = d.value(k)
@@ -231,12 +231,12 @@ func (d *distribution) Update(ctx *Context) error {
 			continue
 		}
 		if p.Pressed {
-			d.select_(k)
+			d.choose(k)
 			d.focus.Set(&d.param)
 			d.dragging, d.dragStart, d.dragFrom = true, p.Y, d.value(k)
 		}
 		if w := in.Wheel(); w != 0 {
-			d.select_(k)
+			d.choose(k)
 			d.setValue(k, d.value(k)+0.25*math.Copysign(1, w))
 		}
 	}

@@ -18,6 +18,8 @@ type learning struct {
 	seed    uint64
 	trainer *sim.BMTrainer
 	logp    []float64 // the model's log p(v) for every visible vector
+	klNow   float64   // KL(data || model) after the latest step
+	ll      float64   // mean log-likelihood of the data after the latest step
 	names   []string  // v1 v2 v3 h1 h2
 
 	rate           ui.Slider
@@ -78,9 +80,13 @@ func (s *learning) applySampling() {
 }
 
 // record reads the model's exact visible distribution and KL after a step.
+// Both sums enumerate every state, so they run once per step, not per frame.
 func (s *learning) record() {
-	s.logp = s.trainer.BM.VisibleLogProbs(s.logp)
-	s.kl.Push(float64(s.trainer.Steps), s.trainer.KL())
+	t := s.trainer
+	s.logp = t.BM.VisibleLogProbs(s.logp)
+	s.klNow = t.KL()
+	s.ll = t.BM.LogLikelihood(t.Data())
+	s.kl.Push(float64(t.Steps), s.klNow)
 }
 
 // SetRunning starts or stops training.
@@ -264,8 +270,8 @@ func (s *learning) drawReadouts(dst *ebiten.Image, l ui.Layout) {
 	}
 	rows := [][2]string{
 		{"learning steps", fmt.Sprintf("%d", t.Steps)},
-		{"KL(data || model)", fmt.Sprintf("%.4f nats", t.KL())},
-		{"log-likelihood per vector", fmt.Sprintf("%.4f", t.BM.LogLikelihood(t.Data()))},
+		{"KL(data || model)", fmt.Sprintf("%.4f nats", s.klNow)},
+		{"log-likelihood per vector", fmt.Sprintf("%.4f", s.ll)},
 		{"best possible", fmt.Sprintf("%.4f", -math.Log(float64(len(t.Data()))))},
 		{"clamped phase", phase(t.SamplePositive)},
 		{"free phase", phase(t.SampleNegative)},
