@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -28,7 +29,8 @@ type distribution struct {
 	exact   *sim.Dist
 	sampler *sim.Sampler
 	emp     []float64
-	order   []int // bar order: state numbers left to right
+	eMax    float64 // the highest energy of any state, for the bar colours
+	order   []int   // bar order: state numbers left to right
 
 	temp      ui.Slider
 	param     ui.Slider // the selected weight or bias
@@ -88,6 +90,7 @@ func (d *distribution) recompute() {
 	d.sampler.Reset()
 	d.emp = d.sampler.Empirical(d.emp)
 	d.kl.Clear()
+	d.eMax = slices.Max(d.exact.E)
 	d.sortBars()
 }
 
@@ -276,10 +279,7 @@ func (d *distribution) Draw(dst *ebiten.Image, ctx *Context) {
 // energyShade maps an energy onto the sequential map: bright for the
 // lowest energy (likely), dark for the highest (rare).
 func (d *distribution) energyShade(e float64) float64 {
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, v := range d.exact.E {
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
-	}
+	lo, hi := d.exact.MinEnergy, d.eMax
 	if hi == lo {
 		return 1
 	}
