@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"boltzlab/scenes/ui"
 )
@@ -25,27 +24,65 @@ type Options struct {
 	Frames     int
 }
 
+// GlobalKeys are the keys the Manager keeps for itself in every scene; no
+// scene may bind them.
+var GlobalKeys = func() ui.Keymap {
+	k := ui.Keymap{
+		{ID: "help", Key: ebiten.KeyH, Label: "H", Does: "this help"},
+		{ID: "help", Key: ebiten.KeySlash, Mod: ui.ModShift, Label: "?", Does: "this help"},
+		{ID: "fps", Key: ebiten.KeyF, Label: "F", Does: "frame rate"},
+		{ID: "screenshot", Key: ebiten.KeyS, Label: "S", Does: "save a screenshot"},
+		{ID: "close", Key: ebiten.KeyEscape, Label: "Esc", Does: "close the help, clear the focus"},
+		{ID: "focus", Key: ebiten.KeyTab, Label: "Tab", Does: "move the keyboard focus"},
+		{ID: "focus", Key: ebiten.KeyTab, Mod: ui.ModShift, Label: "Shift+Tab", Does: "move the keyboard focus"},
+	}
+	for d := range 9 {
+		k = append(k, ui.Binding{ID: "scene", Key: ebiten.KeyDigit1 + ebiten.Key(d), Label: fmt.Sprint(d + 1), Does: "switch scene"})
+		k = append(k, ui.Binding{ID: "scene", Key: ebiten.KeyNumpad1 + ebiten.Key(d), Label: fmt.Sprint(d + 1), Does: "switch scene"})
+	}
+	return k
+}()
+
+// page is a scene on screen: its layout under the shared header, and how
+// far it is scrolled.
+type page struct {
+	root    *ui.Node
+	header  ui.Rect
+	scroll  float64
+	content float64 // the height the layout needs, in pixels
+}
+
 // Manager is the ebiten.Game: it owns the scenes, the tab bar, the help and
 // FPS overlays, and the global keys. Scenes are made on first visit and keep
-// their state when the person switches away and back.
+// their state when the person switches away and back. It runs the frame
+// skeleton every scene shares: layout, focus, transport, then the scene.
 type Manager struct {
 	entries []Entry
 	scenes  []Scene
+	pages   []*page
 	active  int
 	seed    uint64
 	shared  Shared
 
-	live   ui.Live
-	idle   ui.Fake // the input scenes see while the help overlay is up
-	tabs   ui.TabBar
-	help   bool
-	fps    bool
-	w, h   int
-	ticks  int
-	chars  []rune
-	notice string
-	until  int         // tick at which the notice disappears
-	saved  chan string // notices from screenshots saved in the background
+	live  ui.Live
+	idle  ui.Fake // the input scenes see while the help overlay is up
+	mask  masked
+	tabs  ui.TabBar
+	help  bool
+	fps   bool
+	w, h  int
+	th    ui.Theme
+	tabH  float64
+	ticks int
+	chars []rune
+
+	notice      string
+	noticeScene int
+	until       int         // tick at which the notice disappears
+	saved       chan string // notices from screenshots saved in the background
+
+	scrollDrag bool
+	dragFrom   float64
 
 	shotPath   string
 	shotFrames int
@@ -63,8 +100,9 @@ var ErrUnknownScene = errors.New("unknown scene")
 // NewManager returns a manager showing opt.Scene.
 func NewManager(opt Options) (*Manager, error) {
 	m := &Manager{entries: Registry(), seed: opt.Seed, shotPath: opt.Screenshot, shotFrames: opt.Frames,
-		saved: make(chan string, 4)}
+		saved: make(chan string, 4), th: ui.Theme{U: 1}}
 	m.scenes = make([]Scene, len(m.entries))
+	m.pages = make([]*page, len(m.entries))
 	m.tabs.Brand = "Boltzmann Lab"
 	for _, e := range m.entries {
 		m.tabs.Tabs = append(m.tabs.Tabs, e.Tab)
@@ -83,9 +121,7 @@ func NewManager(opt Options) (*Manager, error) {
 	m.switchTo(m.active)
 	m.help = opt.Help
 	if opt.Run {
-		if r, ok := m.scenes[m.active].(interface{ SetRunning(bool) }); ok {
-			r.SetRunning(true)
-		}
+		m.scenes[m.active].SetRunning(true)
 	}
 	return m, nil
 }
@@ -98,12 +134,18 @@ func (m *Manager) switchTo(i int) {
 	m.active = i
 	m.tabs.Active = i
 	if m.scenes[i] == nil {
-		m.scenes[i] = m.entries[i].New(m.seed)
+		s := m.entries[i].New(m.seed)
+		m.scenes[i] = s
+		p := &page{}
+		hdr := ui.Leaf(&p.header).Measure(func(_ ui.Theme, w float64) float64 { return m.headerHeight(s, w) })
+		p.root = ui.Col(ui.GapL, hdr, s.Layout())
+		m.pages[i] = p
 	}
-	if a, ok := m.scenes[i].(activator); ok {
-		a.Activate(m.context(&m.idle))
-	}
+	m.scenes[i].Activate(m.context(&m.idle))
 }
+
+// Scene returns the scene on screen.
+func (m *Manager) Scene() Scene { return m.scenes[m.active] }
 
 // ActiveName returns the short name of the scene on screen.
 func (m *Manager) ActiveName() string { return m.entries[m.active].Name }
@@ -122,19 +164,86 @@ func (m *Manager) SwitchByName(name string) bool {
 	return false
 }
 
-// Notify shows msg at the bottom of the screen for a few seconds.
+// Notify shows msg at the bottom of the screen for about three seconds,
+// while the scene that is active now stays on screen.
 func (m *Manager) Notify(msg string) {
 	m.notice = msg
-	m.until = m.ticks + 4*60
+	m.noticeScene = m.active
+	m.until = m.ticks + 3*60
 }
 
 func (m *Manager) context(in ui.Input) *Context {
-	return &Context{In: in, L: ui.NewLayout(m.w, m.h), Seed: m.seed, Shared: &m.shared, Notify: m.Notify}
+	return &Context{In: in, Theme: m.th, Seed: m.seed, Shared: &m.shared, Notify: m.Notify}
 }
 
-func (m *Manager) tabRect() ui.Rect {
-	l := ui.NewLayout(m.w, m.h)
-	return ui.Rect{X: 0, Y: 0, W: float64(m.w), H: l.S(44)}
+// Theme returns the theme the last layout used.
+func (m *Manager) Theme() ui.Theme { return m.th }
+
+// TabRect returns the rectangle of tab i, for tests.
+func (m *Manager) TabRect(i int) ui.Rect { return m.tabs.TabRect(i) }
+
+// Resize lays the lab out for a screen of w × h pixels at device scale
+// dpr. Layout calls it; tests call it to lay out without a window.
+func (m *Manager) Resize(w, h int, dpr float64) {
+	if dpr <= 0 {
+		dpr = 1
+	}
+	if w != m.w || h != m.h || dpr*m.scale(w, h, dpr) != m.th.U {
+		for _, s := range m.scenes {
+			if s != nil {
+				s.Invalidate()
+			}
+		}
+	}
+	m.w, m.h = max(1, w), max(1, h)
+	m.th = ui.Theme{U: dpr * m.scale(w, h, dpr)}
+	m.layout()
+}
+
+// scale chooses dp per CSS pixel: 1 up to a 1280×800 window, growing on
+// bigger ones so a wide monitor is not mostly margin. Smaller windows keep
+// 1 and reflow instead of shrinking, so text stays readable.
+func (m *Manager) scale(w, h int, dpr float64) float64 {
+	cw, ch := float64(w)/dpr, float64(h)/dpr
+	return math.Max(1, math.Min(1.6, math.Min(cw/1280, ch/800)))
+}
+
+// pad is the page margin: smaller on a phone.
+func (m *Manager) pad() float64 {
+	if float64(m.w) < m.th.Px(600) {
+		return m.th.Px(ui.GapS * 2)
+	}
+	return m.th.Px(ui.GapXL)
+}
+
+// layout resolves the active page for the current window and scroll.
+func (m *Manager) layout() {
+	m.tabH = m.tabs.Place(m.th, float64(m.w))
+	p := m.pages[m.active]
+	pad := m.pad()
+	view := m.view()
+	r := ui.Rect{X: pad, Y: m.tabH + pad, W: float64(m.w) - 2*pad, H: view.H - 2*pad}
+	p.content = p.root.Height(m.th, r.W)
+	p.scroll = math.Max(0, math.Min(p.scroll, p.content-r.H))
+	r.Y -= p.scroll
+	p.root.Resolve(m.th, r)
+}
+
+// view is the part of the screen below the tab bar.
+func (m *Manager) view() ui.Rect {
+	return ui.Rect{Y: m.tabH, W: float64(m.w), H: math.Max(0, float64(m.h)-m.tabH)}
+}
+
+// overflow is how far the active page can scroll, in pixels.
+func (m *Manager) overflow() float64 {
+	p := m.pages[m.active]
+	return math.Max(0, p.content-(m.view().H-2*m.pad()))
+}
+
+// headerHeight is the height of a scene's title and caption at width w.
+func (m *Manager) headerHeight(s Scene, w float64) float64 {
+	th := m.th
+	return th.LineHeight(ui.Heading) + ui.TextHeight(s.Caption(), th.Style(ui.Body), w)
 }
 
 // Update implements ebiten.Game.
@@ -159,63 +268,178 @@ func (m *Manager) Update() error {
 			question = true
 		}
 	}
-	if question || m.live.KeyPressed(ebiten.KeyH) || (m.help && (m.live.KeyPressed(ebiten.KeyEscape) || m.live.Pointer().Pressed)) {
+	plain := m.live.Mods()&^ui.ModShift == 0
+	if question || (plain && GlobalKeys.Fired(&m.live, "help") && m.live.KeyPressed(ebiten.KeyH)) ||
+		(m.help && (m.live.KeyPressed(ebiten.KeyEscape) || m.live.Pointer().Pressed)) {
 		m.help = !m.help
 		return nil
 	}
-	if inpututil.IsKeyJustPressed(ebiten.KeyF) {
+	if GlobalKeys.Fired(&m.live, "fps") {
 		m.fps = !m.fps
 	}
-	if inpututil.IsKeyJustPressed(ebiten.KeyS) {
+	if GlobalKeys.Fired(&m.live, "screenshot") {
 		m.shotPath = "" // a live screenshot, not the -screenshot one
 		m.shotFrames = -1
 	}
 	for k := 0; k < len(m.entries) && k < 9; k++ {
-		if inpututil.IsKeyJustPressed(ebiten.KeyDigit1+ebiten.Key(k)) || inpututil.IsKeyJustPressed(ebiten.KeyNumpad1+ebiten.Key(k)) {
+		if plain && (m.live.KeyPressed(ebiten.KeyDigit1+ebiten.Key(k)) || m.live.KeyPressed(ebiten.KeyNumpad1+ebiten.Key(k))) {
 			m.switchTo(k)
 		}
 	}
-	m.tabs.Rect = m.tabRect()
+	m.layout()
 	if i := m.tabs.Update(&m.live); i >= 0 {
 		m.switchTo(i)
+		m.layout()
 	}
 	var in ui.Input = &m.live
 	if m.help {
 		in = &m.idle
 	}
-	return m.scenes[m.active].Update(m.context(in))
+	m.scrollPage(in)
+	m.mask = masked{Input: in, top: m.tabH}
+	return m.frame(m.context(&m.mask))
+}
+
+// frame runs the skeleton every scene shares: focus, transport, reset,
+// then the scene's own update.
+func (m *Manager) frame(ctx *Context) error {
+	s := m.scenes[m.active]
+	s.Focus().Update(ctx.In)
+	if t := s.Transport(); t != nil {
+		steps, reset := t.Update(ctx.In, s.Focus(), s.Keys())
+		if reset {
+			t.Running = false
+			if msg := s.Reset(); msg != "" {
+				m.Notify(msg)
+			}
+			return nil
+		}
+		ctx.Steps = steps
+	}
+	return s.Update(ctx)
+}
+
+// scrollPage scrolls a page taller than the window: the wheel where no
+// control wants it, a drag on the scroll bar, or a drag that starts where
+// there is no control (which is how a finger scrolls).
+func (m *Manager) scrollPage(in ui.Input) {
+	over := m.overflow()
+	if over <= 0 {
+		m.scrollDrag = false
+		return
+	}
+	p := m.pages[m.active]
+	pt := in.Pointer()
+	onControl := false
+	for _, c := range m.scenes[m.active].Controls() {
+		if c.R.Contains(pt.X, pt.Y) {
+			onControl = true
+		}
+	}
+	if w := in.Wheel(); w != 0 && !onControl {
+		p.scroll -= w * m.th.Px(40)
+	}
+	bar := m.scrollBar()
+	if pt.Pressed && pt.Y > m.tabH && (bar.Contains(pt.X, pt.Y) || !onControl) {
+		m.scrollDrag, m.dragFrom = true, pt.Y
+	}
+	if m.scrollDrag {
+		if !pt.Down {
+			m.scrollDrag = false
+		} else {
+			d := pt.Y - m.dragFrom
+			if bar.Contains(pt.X, m.dragFrom) {
+				d *= -(p.content) / m.view().H // the bar moves the other way, faster
+			}
+			p.scroll -= d
+			m.dragFrom = pt.Y
+		}
+	}
+	p.scroll = math.Max(0, math.Min(p.scroll, over))
+	m.layout()
+}
+
+// scrollBar is the strip at the right edge where the scroll thumb runs.
+func (m *Manager) scrollBar() ui.Rect {
+	v := m.view()
+	w := m.th.Px(12)
+	return ui.Rect{X: v.Right() - w, Y: v.Y, W: w, H: v.H}
 }
 
 // Draw implements ebiten.Game.
 func (m *Manager) Draw(screen *ebiten.Image) {
 	screen.Fill(ui.Background)
+	if m.w == 0 {
+		return
+	}
+	m.layout()
 	ctx := m.context(&m.live)
 	s := m.scenes[m.active]
-	drawHeader(screen, ctx, s)
+	m.drawHeader(screen, s)
 	s.Draw(screen, ctx)
-	m.tabs.Rect = m.tabRect()
+	if over := m.overflow(); over > 0 {
+		bar := m.scrollBar()
+		p := m.pages[m.active]
+		frac := bar.H / (bar.H + over)
+		thumb := ui.Rect{X: bar.X + bar.W*0.3, Y: bar.Y + (bar.H-bar.H*frac)*p.scroll/over, W: bar.W * 0.4, H: bar.H * frac}
+		m.painter.FillRound(screen, thumb, thumb.W/2, ui.ControlHi)
+	}
 	m.tabs.Draw(screen)
 	if m.help {
-		m.drawHelp(screen, ctx.L, s)
+		m.drawHelp(screen, s)
+	} else if m.notice != "" && m.ticks < m.until && m.noticeScene == m.active {
+		m.drawNotice(screen)
 	}
 	if m.fps {
-		l := ctx.L
+		th := m.th
 		msg := fmt.Sprintf("FPS %.1f  TPS %.1f", ebiten.ActualFPS(), ebiten.ActualTPS())
-		r := ui.Rect{X: float64(m.w) - l.S(190), Y: l.S(52), W: l.S(178), H: l.S(26)}
-		m.painter.FillRound(screen, r, l.S(6), ui.WithAlpha(ui.Control, 0.92))
-		ui.Label(screen, msg, ui.Mono, l.S(13), r.CenterX(), r.CenterY(), ui.Text, ui.Center)
-	}
-	if m.notice != "" && m.ticks < m.until {
-		l := ctx.L
-		fade := math.Min(1, float64(m.until-m.ticks)/30)
-		size := l.S(15)
-		w := ui.TextWidth(m.notice, ui.Regular, size) + l.S(36)
-		r := ui.Rect{X: float64(m.w)/2 - w/2, Y: float64(m.h) - l.S(64), W: w, H: l.S(38)}
-		m.painter.FillRound(screen, r, l.S(10), ui.WithAlpha(ui.ControlHi, fade))
-		ui.Label(screen, m.notice, ui.Regular, size, r.CenterX(), r.CenterY(), ui.WithAlpha(ui.Text, fade), ui.Center)
+		st := th.Style(ui.Number)
+		w := ui.TextWidth(msg, st.Font, st.Size) + th.Px(24)
+		r := ui.Rect{X: th.Px(ui.Gap), Y: float64(m.h) - th.Px(40), W: w, H: th.Px(30)}
+		m.painter.FillRound(screen, r, th.Px(6), ui.WithAlpha(ui.Control, 0.92))
+		ui.TextIn(screen, r, msg, st, ui.Text, ui.Center)
 	}
 	m.drawn++
 	m.capture(screen)
+}
+
+// drawHeader draws the scene's title, seed and caption above its layout.
+func (m *Manager) drawHeader(dst *ebiten.Image, s Scene) {
+	th := m.th
+	r := m.pages[m.active].header
+	top := r.Top(th.LineHeight(ui.Heading))
+	seed := fmt.Sprintf("seed %d", m.seed)
+	hint := "? help · F fps · S screenshot"
+	sw := ui.TextWidth(seed, ui.Mono, th.Style(ui.Number).Size)
+	hw := ui.TextWidth(hint, ui.Regular, th.Style(ui.Small).Size)
+	rw := sw
+	if top.W > th.Px(700) {
+		rw = math.Max(sw, hw)
+	}
+	ui.TextIn(dst, ui.Rect{X: top.X, Y: top.Y, W: top.W - rw - th.Px(ui.GapL), H: top.H}, s.Title(), th.Style(ui.Heading), ui.Text, ui.Left)
+	if top.W > th.Px(700) {
+		ui.TextIn(dst, top.Top(top.H/2), seed, th.Style(ui.Number), ui.TextDim, ui.Right)
+		ui.TextIn(dst, top.Below(top.H/2, 0), hint, th.Style(ui.Small), ui.TextFaint, ui.Right)
+	} else {
+		ui.TextIn(dst, top, seed, th.Style(ui.Number), ui.TextDim, ui.Right)
+	}
+	ui.TextBlock(dst, r.Below(top.H, 0), s.Caption(), th.Style(ui.Body), ui.TextDim)
+}
+
+// drawNotice draws the current notice at the bottom of the screen,
+// fading out over its last half second.
+func (m *Manager) drawNotice(dst *ebiten.Image) {
+	th := m.th
+	fade := math.Min(1, float64(m.until-m.ticks)/30)
+	st := th.Style(ui.Body)
+	maxW := math.Min(float64(m.w)-th.Px(32), th.Px(760))
+	tw := math.Min(ui.TextWidth(m.notice, st.Font, st.Size), maxW-th.Px(36))
+	th2 := ui.TextHeight(m.notice, st, tw+1)
+	r := ui.Rect{W: tw + th.Px(36), H: th2 + th.Px(18)}
+	r.X = float64(m.w)/2 - r.W/2
+	r.Y = float64(m.h) - r.H - th.Px(ui.GapL)
+	m.painter.FillRound(dst, r, th.Px(10), ui.WithAlpha(ui.ControlHi, fade))
+	ui.Paragraph(dst, m.notice, st.Font, st.Size, r.X+th.Px(18), r.Y+th.Px(9), tw+1, ui.WithAlpha(ui.Text, fade))
 }
 
 // capture reads the finished frame back when a screenshot is due: the
@@ -250,37 +474,59 @@ func (m *Manager) capture(screen *ebiten.Image) {
 func (m *Manager) ScreenshotErr() error { return m.shotErr }
 
 // Layout implements ebiten.Game. The screen has one pixel per device
-// pixel, so text and lines stay sharp on HiDPI displays; scenes scale their
-// layout to whatever size results.
+// pixel, so text and lines stay sharp on HiDPI displays.
 func (m *Manager) Layout(outsideW, outsideH int) (int, int) {
 	s := ebiten.Monitor().DeviceScaleFactor()
 	if s <= 0 {
 		s = 1
 	}
-	m.w, m.h = max(1, int(float64(outsideW)*s)), max(1, int(float64(outsideH)*s))
+	w, h := max(1, int(float64(outsideW)*s)), max(1, int(float64(outsideH)*s))
+	if w != m.w || h != m.h {
+		m.Resize(w, h, s)
+	}
 	return m.w, m.h
 }
 
-func (m *Manager) drawHelp(dst *ebiten.Image, l ui.Layout, s Scene) {
-	ui.FillRect(dst, ui.Rect{W: float64(m.w), H: float64(m.h)}, ui.WithAlpha(ui.Background, 0.82))
-	keys := "1–8 or a tab: switch scene · Space: run or pause · '.': one step · R: reset\n" +
-		"Tab / Shift+Tab: move the keyboard focus · arrows, Page Up/Down, Home/End: adjust the focused slider · Enter: press the focused button\n" +
-		"? or H: this help · F: frame rate · S: save a screenshot"
-	// Measure first so the box fits its text.
-	w := l.S(840 - 72)
-	bodyH := ui.Paragraph(nil, s.Help(), ui.Regular, l.S(15), 0, 0, w, ui.Text)
-	keysH := ui.Paragraph(nil, keys, ui.Regular, l.S(13.5), 0, 0, w, ui.TextDim)
-	h := l.S(70) + bodyH + l.S(28) + keysH + l.S(56)
-	r := ui.Rect{X: l.X(220), Y: math.Max(l.Y(60), (float64(m.h)-h)/2), W: l.S(840), H: h}
-	m.painter.FillRound(dst, r, l.S(14), ui.Panel)
-	m.painter.StrokeRound(dst, r, l.S(14), l.S(1.5), ui.PanelEdge)
-	x := r.X + l.S(36)
-	ui.Label(dst, s.Title()+" — how it works", ui.Bold, l.S(22), x, r.Y+l.S(40), ui.Text, ui.Left)
-	y := r.Y + l.S(70)
-	y += ui.Paragraph(dst, s.Help(), ui.Regular, l.S(15), x, y, w, ui.Text)
-	y += l.S(14)
-	ui.FillRect(dst, ui.Rect{X: x, Y: y, W: w, H: 1}, ui.PanelEdge)
-	y += l.S(14)
-	ui.Paragraph(dst, keys, ui.Regular, l.S(13.5), x, y, w, ui.TextDim)
-	ui.Label(dst, "Click anywhere or press Esc to close", ui.Regular, l.S(13), r.CenterX(), r.Bottom()-l.S(24), ui.TextFaint, ui.Center)
+// helpKeys describes the keys that work in every scene.
+const helpKeys = "1–%d or a tab: switch scene · Tab / Shift+Tab: move the keyboard focus · arrows, Page Up/Down, Home/End: adjust the focused slider · Enter: press the focused button · ? or H: this help · F: frame rate · S: save a screenshot · Esc: close"
+
+func (m *Manager) drawHelp(dst *ebiten.Image, s Scene) {
+	th := m.th
+	ui.FillRect(dst, ui.Rect{W: float64(m.w), H: float64(m.h)}, ui.WithAlpha(ui.Background, 0.86))
+	pad := th.Px(28)
+	bw := math.Min(th.Px(840), float64(m.w)-2*m.pad())
+	w := bw - 2*pad
+	body, small := th.Style(ui.Body), th.Style(ui.Small)
+	keys := "In this scene: " + s.Keys().Describe()
+	global := fmt.Sprintf(helpKeys, len(m.entries))
+	h := th.LineHeight(ui.Heading) + th.Px(12) + ui.TextHeight(s.Help(), body, w) + th.Px(28) +
+		ui.TextHeight(keys, small, w) + th.Px(8) + ui.TextHeight(global, small, w) + th.Px(20) + th.LineHeight(ui.Small) + 2*pad
+	r := ui.Rect{X: (float64(m.w) - bw) / 2, Y: math.Max(m.tabH+th.Px(8), (float64(m.h)-h)/2), W: bw, H: h}
+	m.painter.FillRound(dst, r, th.Px(14), ui.Panel)
+	m.painter.StrokeRound(dst, r, th.Px(14), th.Px(1.5), ui.PanelEdge)
+	c := r.Inset(pad)
+	ui.TextIn(dst, c.Top(th.LineHeight(ui.Heading)), s.Title()+" — how it works", th.Style(ui.Heading), ui.Text, ui.Left)
+	c = c.Below(th.LineHeight(ui.Heading), th.Px(12))
+	c = c.Below(ui.TextBlock(dst, c, s.Help(), body, ui.Text), th.Px(14))
+	ui.FillRect(dst, ui.Rect{X: c.X, Y: c.Y, W: c.W, H: 1}, ui.PanelEdge)
+	c = c.Below(0, th.Px(14))
+	c = c.Below(ui.TextBlock(dst, c, keys, small, ui.TextDim), th.Px(8))
+	c = c.Below(ui.TextBlock(dst, c, global, small, ui.TextDim), th.Px(12))
+	ui.TextIn(dst, c.Top(th.LineHeight(ui.Small)), "Click anywhere or press Esc to close", small, ui.TextFaint, ui.Center)
+}
+
+// masked hides the pointer from a scene while it is over the tab bar, so a
+// page scrolled under the bar cannot be clicked through it.
+type masked struct {
+	ui.Input
+	top float64
+}
+
+// Pointer implements ui.Input.
+func (m *masked) Pointer() ui.Pointer {
+	p := m.Input.Pointer()
+	if p.Y < m.top {
+		p.X, p.Y = -1e9, -1e9
+	}
+	return p
 }

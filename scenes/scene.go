@@ -1,34 +1,98 @@
 // Package scenes holds Boltzmann Lab's scenes and the Manager that switches
 // between them. A scene turns input into calls on package sim and draws the
 // result; it keeps only presentation state of its own.
+//
+// Adding a scene is one file and one line in Registry: the file defines a
+// type that embeds base (which supplies the parts every scene shares),
+// builds its layout tree, key map and controls in its constructor, and
+// implements Title, Caption, Help, Reset, Update and Draw.
 package scenes
 
 import (
+	"encoding/json"
+	"errors"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"boltzlab/scenes/ui"
 )
 
-// Scene is one page of the lab.
+// Scene is one page of the lab: everything the Manager, the tests and the
+// tools built on them rely on.
 type Scene interface {
 	Title() string
 	Caption() string // one line under the title
-	Help() string    // the help overlay's text; blank lines separate paragraphs
+	Help() string    // the help overlay's text; newlines separate paragraphs
+
+	// Layout returns the scene's layout tree, built once; the Manager
+	// resolves it for the window every frame before Update and Draw.
+	Layout() *ui.Node
+	// Keys lists the scene's key bindings, Run, Step and Reset first.
+	Keys() ui.Keymap
+	// Controls lists every interactive region by its stable ID.
+	Controls() []ui.Region
+	// Focus is the scene's keyboard focus; the Manager moves it on Tab.
+	Focus() *ui.Focus
+	// Transport returns the Run/Step/Reset controls, or nil.
+	Transport() *ui.Transport
+
+	// Update handles one tick. The Manager has already moved the focus and
+	// run the transport: ctx.Steps is how many updates to make now.
 	Update(ctx *Context) error
+	// Draw draws the scene into the rectangles its layout was given.
 	Draw(dst *ebiten.Image, ctx *Context)
+	// Reset returns to the scene's starting point for its seed and says
+	// what happened, in a short notice ("" for none).
+	Reset() string
+
+	Running() bool
+	SetRunning(on bool)
+	// Activate is called each time the scene comes on screen, for
+	// instance to pick up what another scene shared or to start a job.
+	Activate(ctx *Context)
+
+	// State returns everything the person set and the simulation holds,
+	// as a versioned value that encodes to JSON (for share codes and
+	// files); SetState restores one, or refuses it and changes nothing.
+	State() (State, error)
+	SetState(st State) error
+
+	// Busiest puts the scene in its most expensive steady state, for the
+	// frame benchmark and the soak.
+	Busiest()
+	// Jobs lists the long computations the scene has under way.
+	Jobs() []Job
+	// Invalidate asks the scene to repaint its cached layers.
+	Invalidate()
 }
 
-// activator is implemented by scenes that want to hear when they come on
-// screen, for instance to pick up what another scene shared.
-type activator interface {
-	Activate(ctx *Context)
+// State is a scene's saved state: its name, a format version, the seed and
+// the scene's own data.
+type State struct {
+	Scene   string          `json:"scene"`
+	Version int             `json:"version"`
+	Seed    uint64          `json:"seed"`
+	Data    json.RawMessage `json:"data"`
+}
+
+// ErrNoState is returned by scenes that cannot save or restore their state.
+var ErrNoState = errors.New("this scene cannot save its state")
+
+// Job is a long computation that runs beside the frames: it reports its
+// progress and can be cancelled.
+type Job interface {
+	Name() string
+	Progress() float64 // in [0, 1]
+	Done() bool
+	Cancel()
 }
 
 // Context is what a scene receives each frame.
 type Context struct {
 	In     ui.Input
-	L      ui.Layout // maps the 1280×800 design canvas onto the screen
+	Theme  ui.Theme
 	Seed   uint64
+	Steps  int // updates the transport asks for in this tick
 	Shared *Shared
 	// Notify shows a short message to the person, for a few seconds.
 	Notify func(msg string)
@@ -56,11 +120,6 @@ type Entry struct {
 func Registry() []Entry {
 	return []Entry{
 		{"recall", "Recall", newRecall},
-		{"sigmoid", "Sigmoid", newSigmoid},
-		{"distribution", "Distribution", newDistribution},
-		{"annealing", "Annealing", newAnnealing},
-		{"learning", "Learning", newLearning},
-		{"rbm", "RBM lab", newRBMLab},
 	}
 }
 

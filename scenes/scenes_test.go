@@ -1,6 +1,7 @@
 package scenes
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"boltzlab/cli"
 	"boltzlab/scenes/internal/ebitentest"
 	"boltzlab/scenes/ui"
 	"boltzlab/sim"
@@ -16,56 +18,198 @@ import (
 
 func TestMain(m *testing.M) { ebitentest.Main(m) }
 
-// testContext returns a context on a 1280×800 screen with fake input and a
-// record of the notices shown.
-func testContext(in *ui.Fake, notes *[]string) *Context {
-	return &Context{In: in, L: ui.NewLayout(1280, 800), Seed: 1, Shared: &Shared{},
-		Notify: func(msg string) {
-			if notes != nil {
-				*notes = append(*notes, msg)
-			}
-		}}
+// harness drives a Manager showing one scene on a screen of a chosen
+// size, with fake input, recording the notices it shows.
+type harness struct {
+	m     *Manager
+	s     Scene
+	in    *ui.Fake
+	notes []string
+	img   *ebiten.Image
 }
 
-// step runs one frame of scene s with the fake input.
-func step(t *testing.T, s Scene, ctx *Context, in *ui.Fake) {
+func newHarness(t *testing.T, name string, w, h int) *harness {
 	t.Helper()
-	require.NoError(t, s.Update(ctx))
-	in.Idle()
+	m, err := NewManager(Options{Scene: name, Seed: 1})
+	require.NoError(t, err)
+	m.Resize(w, h, 1)
+	return &harness{m: m, s: m.Scene(), in: &ui.Fake{}, img: ebiten.NewImage(w, h)}
 }
 
-func TestRegistryNamesAreUniqueAndBuild(t *testing.T) {
+// ctx returns the context the scene sees in a frame.
+func (h *harness) ctx() *Context {
+	c := h.m.context(h.in)
+	c.Notify = func(msg string) { h.m.Notify(msg); h.notes = append(h.notes, msg) }
+	return c
+}
+
+// step runs one tick of the frame skeleton with the fake input, then
+// clears the one-frame events.
+func (h *harness) step(t *testing.T) {
+	t.Helper()
+	h.m.layout()
+	h.m.scrollPage(h.in)
+	before := h.m.until
+	require.NoError(t, h.m.frame(h.ctx()))
+	if h.m.until != before && (len(h.notes) == 0 || h.notes[len(h.notes)-1] != h.m.notice) {
+		h.notes = append(h.notes, h.m.notice)
+	}
+	h.in.Idle()
+}
+
+// draw draws a whole frame, header and overlays included.
+func (h *harness) draw() {
+	h.img.Clear()
+	h.m.Draw(h.img)
+}
+
+// sizes are the screens every scene is checked on: a laptop, a small
+// window, a phone held upright, and a large monitor.
+var sizes = [][2]int{{1280, 800}, {1024, 640}, {390, 844}, {1920, 1080}}
+
+// The scenes' names agree with the list the command line offers, and each
+// scene honours the whole contract: layout, keys, controls, a frame in its
+// busiest state at every size, reset, and state that is saved or honestly
+// refused.
+func TestRegistryContract(t *testing.T) {
+	assert.Equal(t, cli.Scenes, Names())
 	seen := map[string]bool{}
 	for _, e := range Registry() {
-		require.False(t, seen[e.Name], "duplicate scene %q", e.Name)
-		seen[e.Name] = true
-		s := e.New(7)
-		assert.NotEmpty(t, s.Title())
-		assert.NotEmpty(t, s.Caption())
-		assert.NotEmpty(t, s.Help())
+		t.Run(e.Name, func(t *testing.T) {
+			require.False(t, seen[e.Name], "duplicate scene %q", e.Name)
+			seen[e.Name] = true
+			s := e.New(7)
+			assert.NotEmpty(t, s.Title())
+			assert.NotEmpty(t, s.Caption())
+			assert.NotEmpty(t, s.Help())
+			require.NotNil(t, s.Layout())
+			require.NotNil(t, s.Focus())
+			ids := map[string]bool{}
+			for _, c := range s.Controls() {
+				require.NotEmpty(t, c.ID)
+				require.NotNil(t, c.R)
+				require.False(t, ids[c.ID], "control %q twice", c.ID)
+				ids[c.ID] = true
+			}
+			for _, b := range s.Keys() {
+				assert.True(t, ids[b.ID], "key %s is bound to %q, which is no control", b.Label, b.ID)
+			}
+			if st, err := s.State(); err == nil {
+				require.NoError(t, s.SetState(st))
+			} else {
+				require.ErrorIs(t, err, ErrNoState)
+			}
+			for _, sz := range sizes {
+				h := newHarness(t, e.Name, sz[0], sz[1])
+				h.s.Busiest()
+				for range 5 {
+					h.step(t)
+				}
+				h.draw()
+				for _, c := range h.s.Controls() {
+					assert.False(t, math.IsNaN(c.R.X+c.R.Y+c.R.W+c.R.H), "%s at %v", c.ID, sz)
+					assert.GreaterOrEqual(t, c.R.X, -0.5, "%s at %v starts off screen", c.ID, sz)
+					assert.LessOrEqual(t, c.R.Right(), float64(sz[0])+0.5, "%s at %v ends off screen", c.ID, sz)
+				}
+				for _, j := range h.s.Jobs() {
+					j.Cancel()
+				}
+			}
+			h := newHarness(t, e.Name, 1280, 800)
+			h.s.SetRunning(true)
+			h.step(t)
+			h.s.Reset()
+			assert.False(t, h.s.Running(), "Reset stops the scene")
+		})
 	}
-	assert.Equal(t, "recall", Registry()[0].Name)
 }
 
-func TestManagerRejectsUnknownScene(t *testing.T) {
-	_, err := NewManager(Options{Scene: "nope"})
-	require.ErrorIs(t, err, ErrUnknownScene)
-	m, err := NewManager(Options{Scene: "recall", Seed: 3})
-	require.NoError(t, err)
-	assert.Equal(t, "recall", m.ActiveName())
-	assert.False(t, m.SwitchByName("nope"))
+// No scene binds a key the Manager keeps, or one key (with the same
+// modifiers) twice.
+func TestKeysDoNotCollide(t *testing.T) {
+	type chord struct {
+		k   ebiten.Key
+		mod ui.Mod
+	}
+	global := map[chord]string{}
+	for _, b := range GlobalKeys {
+		global[chord{b.Key, b.Mod}] = b.Label
+	}
+	for _, e := range Registry() {
+		mine := map[chord]string{}
+		for _, b := range e.New(1).Keys() {
+			c := chord{b.Key, b.Mod}
+			assert.Empty(t, global[c], "%s: %s (%s) is a global key", e.Name, b.Label, b.ID)
+			if id, ok := mine[c]; ok && id != b.ID {
+				t.Errorf("%s: %s is bound to both %s and %s", e.Name, b.Label, id, b.ID)
+			}
+			mine[c] = b.ID
+		}
+	}
+}
+
+// A plain letter binding does not fire while Ctrl is held, so Ctrl+C can
+// mean something else beside a scene's C.
+func TestKeysNeedExactModifiers(t *testing.T) {
+	k := ui.Keymap{{ID: "x", Key: ebiten.KeyC, Label: "C"}}
+	in := &ui.Fake{}
+	in.Key(ebiten.KeyC)
+	assert.True(t, k.Fired(in, "x"))
+	in.ModsHeld = ui.ModCtrl
+	assert.False(t, k.Fired(in, "x"))
+}
+
+// Every text every scene draws fits the box it is drawn in, at every size,
+// with the help overlay open and closed.
+func TestTextFits(t *testing.T) {
+	var over []string
+	ui.Overflow = func(s string, need, have float64) {
+		over = append(over, fmt.Sprintf("%q needs %.0f px, has %.0f", s, need, have))
+	}
+	defer func() { ui.Overflow = nil }()
+	for _, e := range Registry() {
+		for _, sz := range sizes {
+			h := newHarness(t, e.Name, sz[0], sz[1])
+			h.s.Busiest()
+			for range 3 {
+				h.step(t)
+			}
+			over = over[:0]
+			h.draw()
+			h.m.help = true
+			h.draw()
+			assert.Empty(t, over, "%s at %dx%d", e.Name, sz[0], sz[1])
+			for _, j := range h.s.Jobs() {
+				j.Cancel()
+			}
+		}
+	}
+}
+
+// On a phone held upright the page uses the screen's width instead of
+// shrinking a desktop layout: text keeps its size and the page scrolls.
+func TestPhoneLayoutReflows(t *testing.T) {
+	h := newHarness(t, "recall", 390, 844)
+	assert.Equal(t, 1.0, h.m.Theme().U)
+	h.step(t)
+	r := h.s.(*recall)
+	assert.Greater(t, r.grid.Rect.W, 300.0, "the grid spans the phone's width")
+	assert.Greater(t, h.m.overflow(), 0.0, "the rest of the page scrolls")
+	h.in.WheelY = -3
+	h.in.P = ui.Pointer{X: 2, Y: 600} // the page margin, no control
+	h.step(t)
+	assert.Greater(t, h.m.pages[h.m.active].scroll, 0.0)
 }
 
 // The grid on screen shows exactly the state the chain holds.
 func TestRecallDrawsItsState(t *testing.T) {
-	r := newRecall(1).(*recall)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
-	img := ebiten.NewImage(1280, 800)
+	h := newHarness(t, "recall", 1280, 800)
+	r := h.s.(*recall)
+	h.step(t)
+	img := h.img
 	check := func(state []int8) {
 		r.chain.SetState(state)
-		img.Clear()
-		r.Draw(img, ctx)
+		h.draw()
 		for i, v := range state {
 			c := r.grid.Rect
 			// Sample off-centre so unit labels and rings never interfere.
@@ -94,11 +238,9 @@ func cellCentre(g ui.UnitGrid, i int) (float64, float64) {
 // Painting with the pointer changes the simulated state, and storing the
 // painted pattern adds it to the weights by the Hebbian rule.
 func TestRecallPaintAndStore(t *testing.T) {
-	r := newRecall(1).(*recall)
-	in := &ui.Fake{}
-	var notes []string
-	ctx := testContext(in, &notes)
-	step(t, r, ctx, in) // lays the widgets out
+	h := newHarness(t, "recall", 1280, 800)
+	r, in := h.s.(*recall), h.in
+	h.step(t) // lays the widgets out
 
 	// Paint a plus sign: start from all off by erasing, then paint.
 	all := make([]int8, 9)
@@ -113,15 +255,15 @@ func TestRecallPaintAndStore(t *testing.T) {
 		} else {
 			in.Move(x, y)
 		}
-		step(t, r, ctx, in)
+		h.step(t)
 	}
 	in.Release()
-	step(t, r, ctx, in)
+	h.step(t)
 	plus := sim.MustPattern("plus", ".#.|###|.#.").Units
 	require.Equal(t, plus, r.chain.State())
 
 	in.Key(ebiten.KeyP)
-	step(t, r, ctx, in)
+	h.step(t)
 	require.Len(t, r.memories, 3)
 	want := sim.Hebbian(sim.TL()[0].Units, sim.TL()[1].Units, plus)
 	assert.Equal(t, want.W, r.net.W)
@@ -133,12 +275,12 @@ func TestRecallPaintAndStore(t *testing.T) {
 	assert.Equal(t, 512, total, "every state has a basin")
 
 	in.Key(ebiten.KeyP) // the same pattern again is refused
-	step(t, r, ctx, in)
+	h.step(t)
 	assert.Len(t, r.memories, 3)
-	assert.Contains(t, notes[len(notes)-1], "already")
+	assert.Contains(t, h.notes[len(h.notes)-1], "already")
 
 	in.Key(ebiten.KeyDelete)
-	step(t, r, ctx, in)
+	h.step(t)
 	assert.Empty(t, r.memories)
 	assert.Equal(t, make([]float64, 81), r.net.W)
 	assert.Equal(t, 512, r.counts[sim.None], "with no weights every state is its own spurious minimum")
@@ -147,14 +289,13 @@ func TestRecallPaintAndStore(t *testing.T) {
 // At a low temperature, a corrupted T run for a while is recalled, and the
 // energy the scene plots is the simulation's.
 func TestRecallRecoversAtLowTemperature(t *testing.T) {
-	r := newRecall(1).(*recall)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
+	h := newHarness(t, "recall", 1280, 800)
+	r, in := h.s.(*recall), h.in
 	r.temp.Set(0.01)
 	r.chain.T = r.temp.Value
 	in.Key(ebiten.KeySpace)
 	for k := 0; k < 200; k++ {
-		step(t, r, ctx, in)
+		h.step(t)
 	}
 	assert.True(t, r.transport.Running)
 	assert.Equal(t, sim.Match{Index: 0}, sim.Classify(r.chain.State(), r.memories))
@@ -166,7 +307,7 @@ func TestRecallRecoversAtLowTemperature(t *testing.T) {
 	assert.Equal(t, -36.0, e)
 
 	in.Key(ebiten.KeyR)
-	step(t, r, ctx, in)
+	h.step(t)
 	assert.Equal(t, 0, r.chain.Updates)
 	assert.False(t, r.transport.Running)
 }
@@ -174,13 +315,13 @@ func TestRecallRecoversAtLowTemperature(t *testing.T) {
 // Clicking a cell of the basin map jumps to the state it shows, and the
 // map's layout puts single-flip neighbours side by side.
 func TestRecallBasinMap(t *testing.T) {
-	r := newRecall(1).(*recall)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
-	b := r.basinRect(ctx.L)
+	h := newHarness(t, "recall", 1280, 800)
+	r, in := h.s.(*recall), h.in
+	h.step(t)
+	b := r.basinBox
 	cw, ch := b.W/basinCols, b.H/basinRows
 	in.Press(b.X+cw*5.5, b.Y+ch*9.5)
-	step(t, r, ctx, in)
+	h.step(t)
 	assert.Equal(t, uint64(basinState(5, 9)), sim.IndexOf(r.chain.State()))
 
 	for rw := 0; rw < basinRows; rw++ {
@@ -198,18 +339,17 @@ func TestRecallBasinMap(t *testing.T) {
 
 // The unit readout and the Sigmoid scene's shared numbers come from sim.
 func TestRecallSharesSelectedUnit(t *testing.T) {
-	r := newRecall(1).(*recall)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
+	h := newHarness(t, "recall", 1280, 800)
+	r, in := h.s.(*recall), h.in
 	in.Key(ebiten.KeyArrowRight)
-	step(t, r, ctx, in)
+	h.step(t)
 	assert.Equal(t, 5, r.grid.Selected)
-	assert.True(t, ctx.Shared.HasUnit)
-	assert.Equal(t, 5, ctx.Shared.Unit)
-	assert.Equal(t, r.net.DeltaE(r.chain.State(), 5), ctx.Shared.DeltaE)
+	assert.True(t, h.m.shared.HasUnit)
+	assert.Equal(t, 5, h.m.shared.Unit)
+	assert.Equal(t, r.net.DeltaE(r.chain.State(), 5), h.m.shared.DeltaE)
 
 	in.Key(ebiten.KeyPeriod)
-	step(t, r, ctx, in)
+	h.step(t)
 	u := r.chain.Last
 	assert.True(t, r.updated[u.Unit])
 	assert.Equal(t, u, r.last[u.Unit])
@@ -219,20 +359,18 @@ func TestRecallSharesSelectedUnit(t *testing.T) {
 // Extreme temperatures from the slider never produce NaN anywhere the
 // scene reads.
 func TestRecallExtremeTemperatures(t *testing.T) {
-	r := newRecall(1).(*recall)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
-	img := ebiten.NewImage(1280, 800)
+	h := newHarness(t, "recall", 1280, 800)
+	r := h.s.(*recall)
 	for _, T := range []float64{-5, 0, 1e-300, math.NaN(), 1e300, math.Inf(1)} {
 		r.temp.Set(T)
 		r.chain.T = r.temp.Value
 		r.transport.Running = true
 		for k := 0; k < 30; k++ {
-			step(t, r, ctx, in)
+			h.step(t)
 		}
 		u := r.chain.Last
 		require.False(t, math.IsNaN(u.POn+u.DeltaE+u.Draw+r.chain.Energy()), "T=%v", T)
 		require.True(t, r.temp.Value >= r.temp.Min && r.temp.Value <= r.temp.Max)
-		r.Draw(img, ctx)
+		h.draw()
 	}
 }

@@ -89,13 +89,3 @@ func TestBadFlagsExitTwo(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, strings.Contains(string(out), "-screenshot"))
 }
-
-func TestParseArgs(t *testing.T) {
-	var sink strings.Builder
-	c, err := parseArgs([]string{"-scene", "recall", "-seed", "9", "-screenshot", "x.png", "-frames", "3"}, &sink)
-	require.NoError(t, err)
-	assert.Equal(t, uint64(9), c.opt.Seed)
-	assert.Equal(t, 3, c.opt.Frames)
-	_, err = parseArgs([]string{"-frames", "-1"}, &sink)
-	assert.Error(t, err)
-}

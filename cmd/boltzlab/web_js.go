@@ -11,6 +11,7 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"boltzlab/cli"
 	"boltzlab/scenes"
 )
 
@@ -25,10 +26,13 @@ import (
 //	fps, tps    Ebitengine's measured rates, refreshed once a second
 //	firstFrame  performance.now() when the first frame was drawn
 //	blank       true when the blank measuring game runs instead of the lab
+//	controls()  a function returning every control of the scene on screen
+//	            and every tab ("tab-NAME") by stable ID, as [x, y, w, h]
+//	            in CSS pixels, so the test finds them by name
 
 // urlState is what the page's address asked for.
 type urlState struct {
-	req     linkRequest
+	req     cli.LinkRequest
 	notices []string
 	opt     scenes.Options
 }
@@ -36,7 +40,7 @@ type urlState struct {
 // openURL reads location.hash and applies its scene and seed to opt.
 func openURL(opt *scenes.Options) *urlState {
 	hash := js.Global().Get("location").Get("hash").String()
-	req, notices := parseHash(hash, scenes.Names())
+	req, notices := cli.ParseHash(hash, scenes.Names())
 	if req.Scene != "" {
 		opt.Scene = req.Scene
 	}
@@ -46,18 +50,11 @@ func openURL(opt *scenes.Options) *urlState {
 	return &urlState{req: req, notices: notices, opt: *opt}
 }
 
-// shareCoder is what the lab offers once scenes have share codes: the
-// state of the scene on screen as text, and the way back.
-type shareCoder interface {
-	ShareCode() string
-	LoadShareCode(code string) error
-}
-
 // wrap returns the game to run: the lab m, wrapped so it keeps the
 // address and the status object up to date, or the blank measuring game
 // when the hash asked for it.
 func (u *urlState) wrap(m *scenes.Manager) ebiten.Game {
-	g := &webGame{lab: m, opt: u.opt, notices: u.notices, code: u.req.Code, changed: make(chan string, 4)}
+	g := &webGame{lab: m, opt: u.opt, notices: u.notices, changed: make(chan string, 4)}
 	if u.req.Blank {
 		g.blank = &blankGame{}
 	}
@@ -70,6 +67,7 @@ func (u *urlState) wrap(m *scenes.Manager) ebiten.Game {
 	g.status.Set("seed", fmt.Sprint(m.Seed()))
 	g.status.Set("frames", 0)
 	g.status.Set("blank", g.blank != nil)
+	g.status.Set("controls", js.FuncOf(func(this js.Value, args []js.Value) any { return g.controls() }))
 	js.Global().Set("boltzlab", g.status)
 	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(this js.Value, args []js.Value) any {
 		select {
@@ -88,11 +86,9 @@ type webGame struct {
 	blank   *blankGame // non-nil: measure this instead of the lab
 	opt     scenes.Options
 	notices []string
-	code    string // a share code from the link, applied on the first tick
 
 	started    bool
 	shown      string // the scene whose link the address holds
-	keepCode   string // a code that loaded, kept in the address until a switch
 	changed    chan string
 	status     js.Value
 	frames     int
@@ -126,30 +122,35 @@ func (g *webGame) Update() error {
 	return err
 }
 
-// start shows what the link asked for that could not be done, and loads
-// its share code, once the game is running.
+// start shows what the link asked for that could not be done, once the
+// game is running.
 func (g *webGame) start() {
 	if g.blank != nil {
 		return
 	}
-	g.tell(append(g.notices, g.loadCode(g.code)...))
+	g.tell(g.notices)
 }
 
-// loadCode hands a share code to the lab and returns what went wrong, as
-// notices.
-func (g *webGame) loadCode(code string) []string {
-	if code == "" {
-		return nil
+// controls describes where every control of the scene on screen and every
+// tab is, in CSS pixels.
+func (g *webGame) controls() any {
+	dpr := js.Global().Get("devicePixelRatio").Float()
+	if dpr <= 0 {
+		dpr = 1
 	}
-	sc, ok := any(g.lab).(shareCoder)
-	if !ok {
-		return []string{"this version has no share codes, so the code was ignored"}
+	out := js.Global().Get("Object").New()
+	put := func(id string, x, y, w, h float64) {
+		out.Set(id, js.ValueOf([]any{x / dpr, y / dpr, w / dpr, h / dpr}))
 	}
-	if err := sc.LoadShareCode(code); err != nil {
-		return []string{"the share code was not loaded (" + err.Error() + ")"}
+	for i, name := range scenes.Names() {
+		r := g.lab.TabRect(i)
+		put("tab-"+name, r.X, r.Y, r.W, r.H)
 	}
-	g.keepCode = code
-	return nil
+	for _, c := range g.lab.Scene().Controls() {
+		r := *c.R
+		put(c.ID, r.X, r.Y, r.W, r.H)
+	}
+	return out
 }
 
 // tell shows notices on screen and writes them to the console.
@@ -167,7 +168,7 @@ func (g *webGame) tell(notices []string) {
 // measuring game can be swapped in and out this way too, so the browser
 // test measures it in the same page, right next to each scene.
 func (g *webGame) follow(hash string) {
-	req, notices := parseHash(hash, scenes.Names())
+	req, notices := cli.ParseHash(hash, scenes.Names())
 	if req.Blank {
 		// The lab keeps its state underneath and comes back as it was.
 		if g.blank == nil {
@@ -199,8 +200,8 @@ func (g *webGame) follow(hash string) {
 	} else {
 		g.lab.SwitchByName(scene)
 	}
-	g.shown, g.keepCode = "", ""
-	g.tell(append(notices, g.loadCode(req.Code)...))
+	g.shown = ""
+	g.tell(notices)
 }
 
 // syncHash writes the link to the scene on screen into the address, without
@@ -210,12 +211,9 @@ func (g *webGame) syncHash() {
 	if name == g.shown {
 		return
 	}
-	if g.shown != "" {
-		g.keepCode = "" // the code belonged to the scene before
-	}
 	g.shown = name
 	g.status.Set("scene", name)
-	hash := "#" + formatHash(name, g.lab.Seed(), g.keepCode)
+	hash := "#" + cli.FormatHash(name, g.lab.Seed())
 	js.Global().Get("history").Call("replaceState", js.Null(), "", hash)
 }
 

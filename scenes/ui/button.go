@@ -9,6 +9,7 @@ import (
 // Button is a push button: a press and release inside it, or Enter while
 // it has the focus, activates it.
 type Button struct {
+	ID       string // stable name for the key map, tests and teacher mode
 	Rect     Rect
 	Label    string
 	Hint     string // a keyboard shortcut shown beside the label, e.g. "Space"
@@ -67,15 +68,17 @@ func (b *Button) Draw(dst *ebiten.Image, f *Focus) {
 	if f.Is(b) {
 		b.painter.StrokeRound(dst, r.Inset(-r.H*0.08), rad*1.3, r.H*0.06, Accent)
 	}
-	size := r.H * 0.40
-	if b.Hint == "" {
-		Label(dst, b.Label, Regular, size, r.CenterX(), r.CenterY(), fg, Center)
-		return
-	}
+	size := r.H * 0.38
+	inner := r.Inset(r.H * 0.2)
 	lw := TextWidth(b.Label, Regular, size)
 	hs := size * 0.8
 	hw := TextWidth(b.Hint, Regular, hs)
 	gap := size * 0.5
+	if b.Hint == "" || lw+gap+hw > inner.W {
+		// The key is in the help overlay too; the label matters more.
+		TextIn(dst, inner, b.Label, Style{Regular, size}, fg, Center)
+		return
+	}
 	x := r.CenterX() - (lw+gap+hw)/2
 	Label(dst, b.Label, Regular, size, x, r.CenterY(), fg, Left)
 	var hc color.Color = TextDim

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image/color"
 	"math"
+	"strings"
 	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -230,3 +231,66 @@ var whitePixel = func() *ebiten.Image {
 	img.Fill(color.White)
 	return img.SubImage(img.Bounds().Inset(1)).(*ebiten.Image)
 }()
+
+// Overflow, when set, is told of every text drawn into a box too small for
+// it: s, the width or height it needed and what the box had, in pixels.
+// Tests set it to prove that no text spills out of its panel; the program
+// leaves it nil and the text is cut with an ellipsis instead.
+var Overflow func(s string, need, have float64)
+
+// TextIn draws one line s in box, anchored by align and centred vertically.
+// A line wider than the box is cut short with "…" and reported to Overflow.
+func TextIn(dst *ebiten.Image, box Rect, s string, st Style, clr color.Color, align Align) {
+	if w := TextWidth(s, st.Font, st.Size); w > box.W+0.5 {
+		if Overflow != nil {
+			Overflow(s, w, box.W)
+		}
+		s = elide(s, st, box.W)
+	}
+	x := box.X
+	switch align {
+	case Center:
+		x = box.CenterX()
+	case Right:
+		x = box.Right()
+	}
+	Label(dst, s, st.Font, st.Size, x, box.CenterY(), clr, align)
+}
+
+// elide cuts s to fit w pixels with a trailing ellipsis.
+func elide(s string, st Style, w float64) string {
+	r := []rune(s)
+	for len(r) > 0 {
+		r = r[:len(r)-1]
+		t := string(r) + "…"
+		if TextWidth(t, st.Font, st.Size) <= w {
+			return t
+		}
+	}
+	return ""
+}
+
+// TextBlock draws s wrapped to box's width from its top-left and returns
+// the height it used; with a nil dst it only measures. Text taller than
+// the box is reported to Overflow (and still drawn).
+func TextBlock(dst *ebiten.Image, box Rect, s string, st Style, clr color.Color) float64 {
+	if dst != nil && Overflow != nil {
+		for _, para := range splitLines(s) {
+			for _, word := range strings.Fields(para) {
+				if w := TextWidth(word, st.Font, st.Size); w > box.W+0.5 {
+					Overflow(word, w, box.W)
+				}
+			}
+		}
+	}
+	h := Paragraph(dst, s, st.Font, st.Size, box.X, box.Y, box.W, clr)
+	if dst != nil && Overflow != nil && h > box.H+0.5 {
+		Overflow(s, h, box.H)
+	}
+	return h
+}
+
+// TextHeight returns the height s takes wrapped to w pixels in style st.
+func TextHeight(s string, st Style, w float64) float64 {
+	return Paragraph(nil, s, st.Font, st.Size, 0, 0, w, nil)
+}

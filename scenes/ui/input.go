@@ -23,6 +23,8 @@ type Input interface {
 	KeyPressed(k ebiten.Key) bool
 	// Shift reports whether a shift key is held.
 	Shift() bool
+	// Mods returns the modifier keys held.
+	Mods() Mod
 	// Wheel returns the vertical scroll of this frame.
 	Wheel() float64
 }
@@ -35,12 +37,21 @@ type Live struct {
 	touched bool
 	wheel   float64
 	ids     []ebiten.TouchID
+
+	latch       latch
+	owedRelease bool // a replayed quick press still needs its release
 }
 
 // Update samples the devices for this frame.
 func (l *Live) Update() {
 	l.p.Pressed, l.p.Released = false, false
 	_, l.wheel = ebiten.Wheel()
+	qx, qy, quick := l.latch.take()
+	if l.owedRelease {
+		l.owedRelease = false
+		l.p.Down, l.p.Released = false, true
+		return
+	}
 
 	// A finger, once down, owns the pointer until it lifts.
 	if l.touched {
@@ -65,6 +76,12 @@ func (l *Live) Update() {
 	l.p.Pressed = inpututil.IsMouseButtonJustPressed(ebiten.MouseButtonLeft)
 	l.p.Released = inpututil.IsMouseButtonJustReleased(ebiten.MouseButtonLeft)
 	l.p.Down = ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
+	if quick && !l.p.Pressed && !l.p.Down && !l.p.Released {
+		// A press and its release both came and went since the last tick:
+		// replay the press now and the release on the next tick.
+		l.p = Pointer{X: qx, Y: qy, Down: true, Pressed: true}
+		l.owedRelease = true
+	}
 }
 
 // Pointer implements Input.
@@ -80,6 +97,21 @@ func (l *Live) KeyPressed(k ebiten.Key) bool {
 // Shift implements Input.
 func (l *Live) Shift() bool { return ebiten.IsKeyPressed(ebiten.KeyShift) }
 
+// Mods implements Input.
+func (l *Live) Mods() Mod {
+	var m Mod
+	if ebiten.IsKeyPressed(ebiten.KeyShift) {
+		m |= ModShift
+	}
+	if ebiten.IsKeyPressed(ebiten.KeyControl) || ebiten.IsKeyPressed(ebiten.KeyMeta) {
+		m |= ModCtrl
+	}
+	if ebiten.IsKeyPressed(ebiten.KeyAlt) {
+		m |= ModAlt
+	}
+	return m
+}
+
 // Wheel implements Input.
 func (l *Live) Wheel() float64 { return l.wheel }
 
@@ -88,7 +120,16 @@ type Fake struct {
 	P         Pointer
 	Keys      map[ebiten.Key]bool
 	ShiftHeld bool
+	ModsHeld  Mod
 	WheelY    float64
+}
+
+// Mods implements Input.
+func (f *Fake) Mods() Mod {
+	if f.ShiftHeld {
+		return f.ModsHeld | ModShift
+	}
+	return f.ModsHeld
 }
 
 // Pointer implements Input.

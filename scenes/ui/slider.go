@@ -12,6 +12,7 @@ import (
 // the focus. With Log set the track is logarithmic, so Min must be positive.
 // The value shown always comes from Value, never from the knob position.
 type Slider struct {
+	ID       string // stable name for the key map, tests and teacher mode
 	Rect     Rect
 	Label    string
 	Min, Max float64
@@ -66,10 +67,15 @@ func (s *Slider) Set(v float64) bool {
 }
 
 // track returns the rectangle of the draggable track.
+// The track is inset by the knob's radius, so the knob stays whole inside
+// Rect (and can be grabbed) at both ends.
 func (s *Slider) track() Rect {
 	r := s.Rect
-	return Rect{r.X, r.Y + r.H*0.62, r.W, r.H * 0.16}
+	k := s.knobR()
+	return Rect{r.X + k, r.Y + r.H*0.62, math.Max(1, r.W-2*k), r.H * 0.16}
 }
+
+func (s *Slider) knobR() float64 { return s.Rect.H * 0.17 }
 
 // Update handles this frame's input and reports whether Value changed.
 func (s *Slider) Update(in Input, f *Focus) bool {
@@ -136,8 +142,11 @@ func (s *Slider) Text() string {
 func (s *Slider) Draw(dst *ebiten.Image, f *Focus) {
 	r := s.Rect
 	size := r.H * 0.30
-	Label(dst, s.Label, Regular, size, r.X, r.Y+r.H*0.25, TextDim, Left)
-	Label(dst, s.Text(), Mono, size, r.Right(), r.Y+r.H*0.25, Text, Right)
+	val := s.Text()
+	vw := TextWidth(val, Mono, size)
+	head := Rect{r.X, r.Y, r.W, r.H * 0.5}
+	TextIn(dst, Rect{head.X, head.Y, math.Max(0, head.W-vw-size), head.H}, s.Label, Style{Regular, size}, TextDim, Left)
+	TextIn(dst, head, val, Style{Mono, size}, Text, Right)
 	tr := s.track()
 	rad := tr.H / 2
 	s.painter.FillRound(dst, tr, rad, Control)
@@ -146,7 +155,7 @@ func (s *Slider) Draw(dst *ebiten.Image, f *Focus) {
 	fill.W = math.Max(tr.H, tr.W*t)
 	s.painter.FillRound(dst, fill, rad, Shade(Accent, 0.75))
 	kx, ky := tr.X+tr.W*t, tr.CenterY()
-	kr := r.H * 0.17
+	kr := s.knobR()
 	if s.dragging || s.hover {
 		kr *= 1.12
 	}

@@ -5,6 +5,7 @@ import "github.com/hajimehoshi/ebiten/v2"
 // Toggle is an on/off switch with a label to its right. A click anywhere on
 // it, or Enter while it has the focus, flips it.
 type Toggle struct {
+	ID    string // stable name for the key map, tests and teacher mode
 	Rect  Rect
 	Label string
 	On    bool
@@ -47,5 +48,6 @@ func (t *Toggle) Draw(dst *ebiten.Image, f *Focus) {
 	if f.Is(t) {
 		t.painter.StrokeRound(dst, sw.Inset(-h*0.12), h*0.62, h*0.08, Accent)
 	}
-	Label(dst, t.Label, Regular, r.H*0.42, sw.Right()+h*0.5, r.CenterY(), Text, Left)
+	lx := sw.Right() + h*0.5
+	TextIn(dst, Rect{lx, r.Y, r.Right() - lx, r.H}, t.Label, Style{Regular, r.H * 0.46}, Text, Left)
 }

@@ -7,7 +7,8 @@ import (
 )
 
 // Transport is the Run/Pause, Step and Reset controls with the speed
-// slider that every scene has, bound to Space, '.' and R.
+// slider that every scene has. Their IDs are run, step, reset and speed;
+// TransportKeys binds the first three to Space, '.' and R.
 type Transport struct {
 	Run, Step, Reset Button
 	Speed            Slider // updates per frame; fractions run every few frames
@@ -23,10 +24,10 @@ type Transport struct {
 // [lo, hi] updates per frame on a log scale, starting at speed.
 func NewTransport(lo, hi, speed float64) *Transport {
 	t := &Transport{
-		Run:   Button{Label: "Run", Hint: "Space", Primary: true},
-		Step:  Button{Label: "Step", Hint: "."},
-		Reset: Button{Label: "Reset", Hint: "R"},
-		Speed: Slider{Label: "Speed (updates per frame)", Min: lo, Max: hi, Value: speed, Log: true},
+		Run:   Button{ID: "run", Label: "Run", Hint: "Space", Primary: true},
+		Step:  Button{ID: "step", Label: "Step", Hint: "."},
+		Reset: Button{ID: "reset", Label: "Reset", Hint: "R"},
+		Speed: Slider{ID: "speed", Label: "Speed (updates per frame)", Min: lo, Max: hi, Value: speed, Log: true},
 	}
 	t.Speed.Format = func(v float64) string {
 		if v < 1 {
@@ -35,6 +36,14 @@ func NewTransport(lo, hi, speed float64) *Transport {
 		return fmt.Sprintf("%.0f", v)
 	}
 	return t
+}
+
+// TransportKeys are the keys of Run, Step and Reset, the same in every
+// scene.
+var TransportKeys = Keymap{
+	{ID: "run", Key: ebiten.KeySpace, Label: "Space", Does: "run or pause"},
+	{ID: "step", Key: ebiten.KeyPeriod, Label: ".", Does: "one step"},
+	{ID: "reset", Key: ebiten.KeyR, Label: "R", Does: "reset"},
 }
 
 // Place lays the three buttons out in row and the speed slider in speed.
@@ -51,15 +60,15 @@ func (t *Transport) Widgets() []any { return []any{&t.Run, &t.Step, &t.Reset, &t
 // Update handles the controls and their keys and returns how many updates
 // to make this frame and whether Reset was asked for. Speeds below one
 // update per frame accumulate, so 0.25 makes one update every fourth frame.
-func (t *Transport) Update(in Input, f *Focus) (updates int, reset bool) {
-	if t.Run.Update(in, f) || in.KeyPressed(ebiten.KeySpace) {
+func (t *Transport) Update(in Input, f *Focus, keys Keymap) (updates int, reset bool) {
+	if t.Run.Update(in, f) || keys.Fired(in, t.Run.ID) {
 		t.Running = !t.Running
 	}
-	if t.Step.Update(in, f) || in.KeyPressed(ebiten.KeyPeriod) {
+	if t.Step.Update(in, f) || keys.Fired(in, t.Step.ID) {
 		t.Running = false
 		updates = 1
 	}
-	if t.Reset.Update(in, f) || in.KeyPressed(ebiten.KeyR) {
+	if t.Reset.Update(in, f) || keys.Fired(in, t.Reset.ID) {
 		reset = true
 	}
 	t.Speed.Update(in, f)

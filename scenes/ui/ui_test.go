@@ -208,7 +208,7 @@ func TestTransportSpeed(t *testing.T) {
 	in.Key(ebiten.KeySpace)
 	total := 0
 	for k := 0; k < 40; k++ {
-		n, reset := tr.Update(in, nil)
+		n, reset := tr.Update(in, nil, TransportKeys)
 		assert.False(t, reset)
 		total += n
 		in.Idle()
@@ -216,12 +216,12 @@ func TestTransportSpeed(t *testing.T) {
 	assert.True(t, tr.Running)
 	assert.Equal(t, 10, total, "a quarter update per frame for 40 frames")
 	in.Key(ebiten.KeyPeriod)
-	n, _ := tr.Update(in, nil)
+	n, _ := tr.Update(in, nil, TransportKeys)
 	assert.Equal(t, 1, n, "Step makes one update")
 	assert.False(t, tr.Running, "and pauses")
 	in.Idle()
 	in.Key(ebiten.KeyR)
-	_, reset := tr.Update(in, nil)
+	_, reset := tr.Update(in, nil, TransportKeys)
 	assert.True(t, reset)
 }
 
@@ -230,14 +230,14 @@ func TestTransportRunLabel(t *testing.T) {
 	tr := NewTransport(0.05, 100, 1)
 	tr.RunLabel = "Train"
 	in := &Fake{}
-	tr.Update(in, nil)
+	tr.Update(in, nil, TransportKeys)
 	assert.Equal(t, "Train", tr.RunText())
 	in.Key(ebiten.KeySpace)
-	tr.Update(in, nil)
+	tr.Update(in, nil, TransportKeys)
 	assert.Equal(t, "Pause", tr.RunText())
 	in.Idle()
 	in.Key(ebiten.KeySpace)
-	tr.Update(in, nil)
+	tr.Update(in, nil, TransportKeys)
 	assert.Equal(t, "Train", tr.RunText())
 	tr.Running = true // a scene starting itself
 	tr.Draw(ebiten.NewImage(8, 8), nil)

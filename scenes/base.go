@@ -1,0 +1,144 @@
+package scenes
+
+import (
+	"image/color"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"boltzlab/scenes/ui"
+)
+
+// base is embedded by every scene. It holds the parts they share (key map,
+// focus, transport, controls, layout tree, cached layers) and implements
+// the Scene methods whose behaviour is the same everywhere.
+type base struct {
+	keys      ui.Keymap
+	focus     ui.Focus
+	transport *ui.Transport
+	controls  []ui.Region
+	root      *ui.Node
+	layers    []*ui.Layer
+	painter   ui.Painter
+}
+
+// setup records the scene's transport (or nil), its own key bindings and
+// its focusable widgets in Tab order. Widgets with an ID become controls;
+// buttons take their hint from the key map.
+func (b *base) setup(t *ui.Transport, keys ui.Keymap, widgets ...any) {
+	b.transport = t
+	b.keys = nil
+	if t != nil {
+		b.keys = append(b.keys, ui.TransportKeys...)
+		widgets = append(t.Widgets(), widgets...)
+	}
+	b.keys = append(b.keys, keys...)
+	b.focus.Order = nil
+	for _, w := range widgets {
+		switch w := w.(type) {
+		case *ui.Button:
+			if h := b.keys.Hint(w.ID); h != "" {
+				w.Hint = h
+			}
+			b.focus.Order = append(b.focus.Order, w)
+			b.region(w.ID, &w.Rect)
+		case *ui.Toggle:
+			b.focus.Order = append(b.focus.Order, w)
+			b.region(w.ID, &w.Rect)
+		case *ui.Slider:
+			b.focus.Order = append(b.focus.Order, w)
+			b.region(w.ID, &w.Rect)
+		default:
+			b.focus.Order = append(b.focus.Order, w)
+		}
+	}
+}
+
+// region adds an interactive area that is not a widget (a grid, a map, a
+// drawing) to the controls.
+func (b *base) region(id string, r *ui.Rect) {
+	if id == "" {
+		return
+	}
+	b.controls = append(b.controls, ui.Region{ID: id, R: r})
+}
+
+// layer returns a new cached layer that Invalidate will repaint.
+func (b *base) layer() *ui.Layer {
+	l := &ui.Layer{}
+	l.Invalidate()
+	b.layers = append(b.layers, l)
+	return l
+}
+
+// pressed reports whether button w was activated this frame by the
+// pointer, by Enter while focused, or by its key.
+func (b *base) pressed(in ui.Input, w *ui.Button) bool {
+	return w.Update(in, &b.focus) || (!w.Disabled && b.keys.Fired(in, w.ID))
+}
+
+// toggled reports whether toggle w flipped this frame by the pointer, by
+// Enter while focused, or by its key.
+func (b *base) toggled(in ui.Input, w *ui.Toggle) bool {
+	if w.Update(in, &b.focus) {
+		return true
+	}
+	if b.keys.Fired(in, w.ID) {
+		w.On = !w.On
+		return true
+	}
+	return false
+}
+
+// panels draws the background and title of every panel in the layout.
+func (b *base) panels(dst *ebiten.Image, th ui.Theme) {
+	b.root.Panels(func(title string, r ui.Rect) {
+		b.painter.FillRound(dst, r, th.Px(10), ui.Panel)
+		if title != "" {
+			p := th.Px(ui.GapL)
+			ui.TextIn(dst, ui.Rect{X: r.X + p, Y: r.Y + p*0.5, W: r.W - 2*p, H: th.Px(30)}, title, th.Style(ui.Strong), ui.Text, ui.Left)
+		}
+	})
+}
+
+// chip draws a rounded status pill with a coloured dot and a message.
+func (b *base) chip(dst *ebiten.Image, th ui.Theme, r ui.Rect, msg string, dot color.Color) {
+	b.painter.FillRound(dst, r, r.H/2, ui.Panel)
+	ui.Disc(dst, r.X+r.H/2+th.Px(2), r.CenterY(), th.Px(6), dot)
+	x := r.X + r.H/2 + th.Px(16)
+	ui.TextIn(dst, ui.Rect{X: x, Y: r.Y, W: r.Right() - x - r.H/2, H: r.H}, msg, th.Style(ui.Strong), ui.Text, ui.Left)
+}
+
+func (b *base) Layout() *ui.Node         { return b.root }
+func (b *base) Keys() ui.Keymap          { return b.keys }
+func (b *base) Controls() []ui.Region   { return b.controls }
+func (b *base) Focus() *ui.Focus         { return &b.focus }
+func (b *base) Transport() *ui.Transport { return b.transport }
+func (b *base) Activate(*Context)        {}
+func (b *base) Jobs() []Job              { return nil }
+func (b *base) State() (State, error)    { return State{}, ErrNoState }
+func (b *base) SetState(State) error     { return ErrNoState }
+
+// Running reports whether the transport is running.
+func (b *base) Running() bool { return b.transport != nil && b.transport.Running }
+
+// SetRunning starts or stops the transport.
+func (b *base) SetRunning(on bool) {
+	if b.transport != nil {
+		b.transport.Running = on
+	}
+}
+
+// Busiest runs the scene at its top speed.
+func (b *base) Busiest() {
+	if b.transport != nil {
+		b.transport.Speed.Set(b.transport.Speed.Max)
+		b.transport.Running = true
+	}
+}
+
+// Invalidate marks every cached layer for repainting.
+func (b *base) Invalidate() {
+	for _, l := range b.layers {
+		l.Invalidate()
+	}
+}
