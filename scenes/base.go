@@ -110,7 +110,7 @@ func (b *base) chip(dst *ebiten.Image, th ui.Theme, r ui.Rect, msg string, dot c
 
 func (b *base) Layout() *ui.Node         { return b.root }
 func (b *base) Keys() ui.Keymap          { return b.keys }
-func (b *base) Controls() []ui.Region   { return b.controls }
+func (b *base) Controls() []ui.Region    { return b.controls }
 func (b *base) Focus() *ui.Focus         { return &b.focus }
 func (b *base) Transport() *ui.Transport { return b.transport }
 func (b *base) Activate(*Context)        {}

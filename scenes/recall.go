@@ -62,11 +62,11 @@ type recall struct {
 	hover     int // state under the pointer on the basin map, or −1
 
 	// Rectangles the layout fills in.
-	gridBox, chipBox, runRow, hint       ui.Rect
-	readouts, unitBox                    ui.Rect
+	gridBox, chipBox, runRow, hint        ui.Rect
+	readouts, unitBox                     ui.Rect
 	basinLeaf, legendBox, footBox, memBox ui.Rect
 	basinBox                              ui.Rect // the map itself, 2:1 inside basinLeaf
-	memPanel                             *ui.Node
+	memPanel                              *ui.Node
 }
 
 // recallT is the starting temperature.
