@@ -44,14 +44,22 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
-# sim is pure Go and runs with the race detector and no display; everything
-# that imports Ebitengine needs an X server even to start.
+# The packages that do not import Ebitengine run with the race detector
+# and no display; everything that imports Ebitengine needs an X server even
+# to start. The no-display test proves the first list needs none.
+PURE = ./sim/... ./cli/... ./cmd/boltzexp/... ./cmd/boltzweb/...
 unit:
-	$(GO) test -race -count=1 ./sim/...
-	$(XVFB) $(GO) test -count=1 $$($(GO) list ./... | grep -v '/sim')
+	env -u DISPLAY $(GO) test -race -count=1 $(PURE)
+	$(XVFB) $(GO) test -count=1 $$($(GO) list ./... | grep -v -e '/sim' -e '/cli' -e '/cmd/boltzexp' -e '/cmd/boltzweb')
 
+# The browser download must stay under 4 MB (4,000,000 bytes) gzipped.
+WASM_BUDGET := 4000000
 wasm:
-	GOOS=js GOARCH=wasm $(GO) build -ldflags="-s -w" -o /dev/null ./cmd/boltzlab
+	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
+	GOOS=js GOARCH=wasm $(GO) build -ldflags="-s -w" -o $$tmp/boltzlab.wasm ./cmd/boltzlab && \
+	raw=$$(wc -c < $$tmp/boltzlab.wasm) && gz=$$(gzip -9 -c $$tmp/boltzlab.wasm | wc -c) && \
+	echo "boltzlab.wasm: $$raw bytes, $$gz gzipped (budget $(WASM_BUDGET))" && \
+	test $$gz -le $(WASM_BUDGET) || { echo "wasm: over the $(WASM_BUDGET)-byte budget"; exit 1; }
 
 # Every registered scene renders a screenshot that is not blank.
 smoke:

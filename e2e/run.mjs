@@ -12,10 +12,10 @@
 // first frame and the frame rate of every scene next to a blank baseline,
 // and writes a screenshot per scene to e2e/shots/.
 //
-// Controls are found by geometry: every scene is laid out on a 1280×800
-// design canvas scaled by U = min(W/1280, H/800), centred across and
-// pinned to the top (scenes/ui/geom.go), and the tab bar is the full width
-// of the screen and 44·U tall (scenes/ui/tabbar.go).
+// Controls are found by name: the program publishes the rectangle of every
+// control of the scene on screen, and of every tab, under its stable ID
+// (window.boltzlab.controls()), so this file holds no coordinates of its
+// own and follows the layout wherever it reflows.
 
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
@@ -35,31 +35,36 @@ const FPS_MS = Number(process.env.E2E_FPS_MS || 3000); // how long each frame-ra
 const SEED = 1;
 
 // ---------------------------------------------------------------------------
-// The main interaction of each scene, in design units. A scene missing
-// here still gets the generic check: switch to it, press Space, and see
-// the picture change over time. Add a scene here when it lands.
+// The main interaction of each scene, on controls named by their IDs. A
+// scene missing here still gets the generic check: switch to it, press
+// Space, and see the picture change over time. Add a scene here when it
+// lands.
 //
 // Each step is one of
-//   { click: [x, y] }              press and release the primary button
-//   { drag: [[x0, y0], [x1, y1]] } press, move in small steps, release
-//   { key: 'Space' }               press a key
-// with optional wait (ms) and frames: how long to let the scene run after,
-// and names the rectangle [x, y, w, h] that must change because of it.
-// The pointer rests on the start point before the "before" picture, so a
+//   { click: P }         press and release the primary button at P
+//   { quick: P }         the same with no pause at all between the two
+//   { drag: [P, P] }     press, move in small steps, release
+//   { key: 'Space' }     press a key
+// where a point P is { id, at: [fx, fy] }: the fraction fx across and fy
+// down the control's rectangle. Optional wait (ms) and frames say how long
+// to let the scene run after, and watch names the control whose rectangle
+// must change because of it ('page' for everything below the tabs). The
+// pointer rests on the start point before the "before" picture, so a
 // hover highlight alone cannot pass a check.
 const TABLE = {
   recall: [
-    { what: 'paint a unit', click: [44 + 316 / 6, 140 + 316 / 6], watch: [44, 140, 316 / 3, 316 / 3] },
-    { what: 'run (Space): the state, readouts and energy plot move', key: 'Space', wait: 1000, frames: 20, watch: [32, 128, 800, 640] },
-    { what: 'drag the temperature slider', drag: [[400 + 430 * 0.25, 242 + 35], [400 + 430 * 0.85, 242 + 35]], watch: [400, 242, 430, 50] },
+    { what: 'paint a unit', click: { id: 'grid', at: [1 / 6, 1 / 6] }, watch: 'grid' },
+    { what: 'a click whose press and release fall between two frames still paints', quick: { id: 'grid', at: [5 / 6, 5 / 6] }, watch: 'grid' },
+    { what: 'run (Space): the state, readouts and energy plot move', key: 'Space', wait: 1000, frames: 20, watch: 'page' },
+    { what: 'drag the temperature slider', drag: [{ id: 'temperature', at: [0.25, 0.7] }, { id: 'temperature', at: [0.85, 0.7] }], watch: 'temperature' },
   ],
   sigmoid: [
-    { what: 'drag the temperature slider: the curve changes', drag: [[820 + 428 * 0.5, 136 + 35], [820 + 428 * 0.12, 136 + 35]], watch: [32, 128, 760, 420] },
-    { what: 'press Run: the coin flips and its frequency plot draws', click: [820 + 136 / 2, 580 + 20], wait: 1000, frames: 20, watch: [32, 566, 760, 200] },
+    { what: 'drag the temperature slider: the curve changes', drag: [{ id: 'temperature', at: [0.5, 0.7] }, { id: 'temperature', at: [0.12, 0.7] }], watch: 'page' },
+    { what: 'press Run: the coin flips and its frequency plot draws', click: { id: 'run', at: [0.5, 0.5] }, wait: 1000, frames: 20, watch: 'page' },
   ],
   distribution: [
-    { what: 'drag the temperature slider: the exact bars change', drag: [[910 + 338 * 0.5, 530 + 35], [910 + 338 * 0.9, 530 + 35]], watch: [32, 128, 860, 430] },
-    { what: 'press Run: the sampler fills its histogram', click: [910 + 106 / 2, 596 + 20], wait: 1000, frames: 20, watch: [32, 128, 860, 638] },
+    { what: 'drag the temperature slider: the exact bars change', drag: [{ id: 'temperature', at: [0.5, 0.7] }, { id: 'temperature', at: [0.9, 0.7] }], watch: 'page' },
+    { what: 'press Run: the sampler fills its histogram', click: { id: 'run', at: [0.5, 0.5] }, wait: 1000, frames: 20, watch: 'page' },
   ],
 };
 
@@ -86,22 +91,36 @@ const median = (xs) => {
 };
 
 // ---------------------------------------------------------------------------
-// Geometry.
+// Geometry, from the rectangles the program publishes.
 
-function layout(w, h) {
-  const u = Math.min(w / 1280, h / 800);
-  return { u, ox: (w - 1280 * u) / 2, oy: 0 };
+async function controls(page) {
+  return page.evaluate(() => window.boltzlab.controls());
 }
-const toScreen = (l, [x, y]) => [l.ox + x * l.u, l.oy + y * l.u];
-const rectToScreen = (l, [x, y, w, h]) => ({ x: l.ox + x * l.u, y: l.oy + y * l.u, w: w * l.u, h: h * l.u });
 
-// tabCentre returns the screen position of tab i's centre.
-function tabCentre(w, h, i) {
-  const { u } = layout(w, h);
-  const bar = 44 * u;
-  const x0 = bar * 5.2;
-  const tw = Math.min(bar * 3.6, (w - x0) / 8);
-  return [x0 + (i + 0.5) * tw, bar / 2];
+// rectOf returns the rectangle of control id ('page' is the screen below
+// the tab bar).
+async function rectOf(page, id) {
+  const c = await controls(page);
+  if (id === 'page') {
+    let top = 0;
+    for (const [k, r] of Object.entries(c)) if (k.startsWith('tab-')) top = Math.max(top, r[1] + r[3]);
+    const v = page.viewportSize();
+    return { x: 0, y: top, w: v.width, h: v.height - top };
+  }
+  const r = c[id];
+  if (!r) throw new Error(`no control ${id} on screen (has: ${Object.keys(c).join(', ')})`);
+  return { x: r[0], y: r[1], w: r[2], h: r[3] };
+}
+
+// pointOf returns the screen position of a point { id, at: [fx, fy] }.
+async function pointOf(page, p) {
+  const r = await rectOf(page, p.id);
+  return [r.x + r.w * p.at[0], r.y + r.h * p.at[1]];
+}
+
+// tabCentre returns the screen position of the named scene's tab.
+async function tabCentre(page, name) {
+  return pointOf(page, { id: `tab-${name}`, at: [0.5, 0.5] });
 }
 
 // ---------------------------------------------------------------------------
@@ -276,28 +295,31 @@ function responds(before, after, region, what) {
 // ---------------------------------------------------------------------------
 // The scenes.
 
-async function runStep(page, l, name, step) {
-  const start = step.click || (step.drag && step.drag[0]) || [640, 790];
-  await page.mouse.move(...toScreen(l, start));
+async function runStep(page, name, step) {
+  const startP = step.click || step.quick || (step.drag && step.drag[0]);
+  const start = startP ? await pointOf(page, startP) : [VIEW.width / 2, VIEW.height - 10];
+  await page.mouse.move(...start);
   await waitFrames(page, 4);
   const before = await shot(page);
-  if (step.click) await click(page, toScreen(l, step.click));
-  if (step.drag) await drag(page, toScreen(l, step.drag[0]), toScreen(l, step.drag[1]));
+  if (step.click) await click(page, start);
+  if (step.quick) {
+    await page.mouse.down();
+    await page.mouse.up();
+  }
+  if (step.drag) await drag(page, start, await pointOf(page, step.drag[1]));
   if (step.key) await pressKey(page, step.key);
   if (step.wait) await sleep(step.wait);
   await waitFrames(page, step.frames || 4);
   const after = await shot(page);
-  const ok = responds(before, after, rectToScreen(l, step.watch), `${name}: ${step.what}`);
-  if (!ok) console.log(`        (if the ${name} scene's layout moved, update its entry in TABLE in e2e/run.mjs)`);
+  responds(before, after, await rectOf(page, step.watch), `${name}: ${step.what}`);
 }
 
 async function visitScenes(page, names) {
-  const l = layout(VIEW.width, VIEW.height);
   const perScene = {};
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     console.log(`scene ${i + 1}: ${name}`);
-    const centre = tabCentre(VIEW.width, VIEW.height, i);
+    const centre = await tabCentre(page, name);
     await page.mouse.move(...centre);
     await waitFrames(page, 3);
     const before = await shot(page);
@@ -311,15 +333,14 @@ async function visitScenes(page, names) {
     check(active === name, `${name}: its tab switches to it`, `on screen: ${active}`);
     await waitFrames(page, 5);
     const after = await shot(page);
-    const body = { x: 0, y: 44 * l.u, w: VIEW.width, h: VIEW.height - 44 * l.u };
-    responds(before, after, body, `${name}: the canvas shows the new scene`);
+    responds(before, after, await rectOf(page, 'page'), `${name}: the canvas shows the new scene`);
     check(distinctColours(after) > 50, `${name}: the frame is a real picture`, `${distinctColours(after)} colours`);
     const hash = await page.evaluate(() => location.hash);
     check(hash === `#scene=${name}&seed=${SEED}`, `${name}: the address follows`, hash);
 
-    const steps = TABLE[name] || [{ what: 'generic: press Space and the picture changes over time', key: 'Space', wait: 1000, frames: 20, watch: [0, 44, 1280, 756] }];
+    const steps = TABLE[name] || [{ what: 'generic: press Space and the picture changes over time', key: 'Space', wait: 1000, frames: 20, watch: 'page' }];
     if (!TABLE[name]) console.log(`  (no entry in TABLE for ${name}: the generic check runs)`);
-    for (const step of steps) await runStep(page, l, name, step);
+    for (const step of steps) await runStep(page, name, step);
 
     await page.mouse.move(VIEW.width - 4, VIEW.height - 4); // rest the pointer off the controls
     await page.screenshot({ path: path.join(shots, `${name}.png`) });
@@ -365,7 +386,7 @@ async function checkScreenshotKey(page) {
 
 async function checkResize(page) {
   console.log('resize');
-  for (const size of [{ width: 900, height: 700 }, { width: 1440, height: 720 }]) {
+  for (const size of [{ width: 900, height: 700 }, { width: 1440, height: 720 }, { width: 390, height: 844 }]) {
     await page.setViewportSize(size);
     await page.waitForFunction(({ width, height }) => {
       const c = document.querySelector('canvas');
@@ -438,34 +459,44 @@ async function checkTouch(browser, url, names) {
   const lab = await openLab(browser, url, '#scene=recall&seed=1', 'touch', { hasTouch: true });
   const { page } = lab;
   const cdp = await lab.context.newCDPSession(page);
-  const l = layout(VIEW.width, VIEW.height);
   if (names.length > 1) {
-    await touch(page, cdp, [tabCentre(VIEW.width, VIEW.height, 1)]);
+    await touch(page, cdp, [await tabCentre(page, names[1])]);
     await page.waitForFunction((n) => window.boltzlab.scene === n, names[1], { timeout: 10_000 }).catch(() => {});
     check(await page.evaluate(() => window.boltzlab.scene) === names[1], 'a tap on a tab switches scene');
-    await touch(page, cdp, [tabCentre(VIEW.width, VIEW.height, 0)]);
+    await touch(page, cdp, [await tabCentre(page, names[0])]);
     await page.waitForFunction(() => window.boltzlab.scene === 'recall', null, { timeout: 10_000 }).catch(() => {});
   }
   check(await page.evaluate(() => window.boltzlab.scene) === 'recall', 'back on Recall by touch');
   await waitFrames(page, 5);
+  const grid = await rectOf(page, 'grid');
+  const cell = { x: grid.x + grid.w / 3, y: grid.y + grid.h / 3, w: grid.w / 3, h: grid.h / 3 };
   let before = await shot(page);
-  await touch(page, cdp, [toScreen(l, [44 + 316 / 2, 140 + 316 / 2])]);
+  await touch(page, cdp, [[cell.x + cell.w / 2, cell.y + cell.h / 2]]);
   await waitFrames(page, 5);
   let after = await shot(page);
-  responds(before, after, rectToScreen(l, [44 + 316 / 3, 140 + 316 / 3, 316 / 3, 316 / 3]), 'a tap paints a unit');
+  responds(before, after, cell, 'a tap paints a unit');
   // A finger dragged across the top row paints it.
   before = after;
   const row = [];
-  for (let k = 0; k <= 10; k++) row.push(toScreen(l, [44 + 316 / 6 + (316 * 2 / 3) * k / 10, 140 + 316 / 6]));
+  for (let k = 0; k <= 10; k++) row.push([grid.x + grid.w / 6 + (grid.w * 2 / 3) * k / 10, grid.y + grid.h / 6]);
   await touch(page, cdp, row);
   await waitFrames(page, 5);
   after = await shot(page);
-  responds(before, after, rectToScreen(l, [44, 140, 316, 316 / 3]), 'a finger drag paints units');
+  responds(before, after, { ...grid, h: grid.h / 3 }, 'a finger drag paints units');
   before = after;
-  await touch(page, cdp, [toScreen(l, [400 + 430 * 0.2, 277]), toScreen(l, [400 + 430 * 0.5, 277]), toScreen(l, [400 + 430 * 0.9, 277])]);
+  const t = await rectOf(page, 'temperature');
+  const ty = t.y + t.h * 0.7;
+  await touch(page, cdp, [[t.x + t.w * 0.2, ty], [t.x + t.w * 0.5, ty], [t.x + t.w * 0.9, ty]]);
   await waitFrames(page, 5);
   after = await shot(page);
-  responds(before, after, rectToScreen(l, [400, 242, 430, 50]), 'a finger drags a slider');
+  responds(before, after, t, 'a finger drags a slider');
+  // A tap whose touch starts and ends between two frames still counts.
+  before = await shot(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: cell.x + cell.w / 2, y: cell.y - cell.h / 2 }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await waitFrames(page, 5);
+  after = await shot(page);
+  responds(before, after, { ...cell, y: cell.y - cell.h }, 'an instant tap paints a unit');
   await page.screenshot({ path: path.join(shots, 'touch.png') });
   await lab.context.close();
 }
