@@ -27,7 +27,14 @@ type Config struct {
 	Screenshot string
 	Frames     int
 	W, H       int // window size in pixels; 0 means the default
+	// BenchFrames, when above 0, asks for the frame-time benchmark: that
+	// many frames of the scene in its busiest state, then of a blank game.
+	BenchFrames int
 }
+
+// MaxBenchFrames caps -bench-frames: at the slowest frames seen (about
+// 30 ms) a million frames is over eight hours.
+const MaxBenchFrames = 1_000_000
 
 // The window's size limits for -size, in pixels.
 const (
@@ -51,6 +58,7 @@ func Parse(args []string, stderr io.Writer) (Config, error) {
 	fs.StringVar(&c.Screenshot, "screenshot", "", "draw -frames frames, write the screen to this PNG file and exit")
 	fs.IntVar(&c.Frames, "frames", 60, "number of frames to draw before -screenshot")
 	fs.StringVar(&size, "size", "", "window size in pixels, as WxH (for example 390x844)")
+	fs.IntVar(&c.BenchFrames, "bench-frames", 0, "measure the Go time of this many frames of the scene at its busiest, then of a blank game, and print CSV")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stderr)
@@ -65,6 +73,9 @@ func Parse(args []string, stderr io.Writer) (Config, error) {
 	}
 	if c.Frames < 1 {
 		return c, fmt.Errorf("-frames must be at least 1, got %d", c.Frames)
+	}
+	if c.BenchFrames < 0 || c.BenchFrames > MaxBenchFrames {
+		return c, fmt.Errorf("-bench-frames must be from 0 to %d, got %d", MaxBenchFrames, c.BenchFrames)
 	}
 	if size != "" {
 		w, h, err := ParseSize(size)

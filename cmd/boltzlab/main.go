@@ -41,10 +41,17 @@ func run(args []string) int {
 	if cfg.W > 0 {
 		w, h = cfg.W, cfg.H
 	}
+	var game ebiten.Game = link.wrap(m)
+	if cfg.BenchFrames > 0 {
+		// Frames as fast as they come, not paced by the display.
+		ebiten.SetVsyncEnabled(false)
+		ebiten.SetTPS(ebiten.SyncWithFPS)
+		game = newFrameBench(m, cfg.BenchFrames, os.Stdout)
+	}
 	ebiten.SetWindowTitle("Boltzmann Lab")
 	ebiten.SetWindowSize(w, h)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
-	if err := ebiten.RunGame(link.wrap(m)); err != nil {
+	if err := ebiten.RunGame(game); err != nil {
 		fmt.Fprintln(os.Stderr, "boltzlab:", err)
 		return 1
 	}
