@@ -1,35 +1,26 @@
-//go:build legacy
-
 package scenes
 
 import (
 	"testing"
-
-	"github.com/hajimehoshi/ebiten/v2"
-
-	"boltzlab/scenes/ui"
 )
 
-// BenchmarkFrame measures one whole frame of each scene while it runs:
-// Update, Draw onto a 1280×800 image, and a pixel read that waits for the
-// GPU (software OpenGL under Xvfb here) to finish.
+// BenchmarkFrame measures one whole frame of each scene in its busiest
+// state through the Manager (layout, Update, Draw of a 1280×800 frame), and
+// a pixel read that waits for the GPU (software OpenGL under Xvfb here) to
+// finish.
 func BenchmarkFrame(b *testing.B) {
 	for _, e := range Registry() {
 		b.Run(e.Name, func(b *testing.B) {
-			s := e.New(1)
-			if r, ok := s.(interface{ SetRunning(bool) }); ok {
-				r.SetRunning(true)
-			}
-			in := &ui.Fake{}
-			ctx := testContext(in, nil)
-			img := ebiten.NewImage(1280, 800)
+			t := &testing.T{}
+			h := newHarness(t, e.Name, 1280, 800)
+			h.s.Busiest()
 			for b.Loop() {
-				if err := s.Update(ctx); err != nil {
-					b.Fatal(err)
-				}
-				img.Clear()
-				s.Draw(img, ctx)
-				img.At(0, 0)
+				h.step(t)
+				h.draw()
+				h.img.At(0, 0)
+			}
+			for _, j := range h.s.Jobs() {
+				j.Cancel()
 			}
 		})
 	}

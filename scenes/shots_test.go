@@ -1,21 +1,22 @@
-//go:build legacy
-
 package scenes
 
 import (
+	"fmt"
 	"image"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/stretchr/testify/require"
-
-	"boltzlab/scenes/ui"
 )
 
-// TestWriteShots renders scenes in states the -screenshot flag cannot
-// reach (a chosen temperature, a finished run) into the folder named by
+// shotSetups put a scene in a state the -screenshot flag cannot reach (a
+// chosen temperature, a finished run) before TestWriteShots draws it. A
+// scene adds its own entries in its test file's init.
+var shotSetups = map[string]func(s Scene){}
+
+// TestWriteShots renders every scene at the four sizes the layout is
+// checked at, plus the states in shotSetups, into the folder named by
 // BOLTZLAB_SHOTS, for the README and for looking at. It is skipped unless
 // that variable is set.
 func TestWriteShots(t *testing.T) {
@@ -24,31 +25,40 @@ func TestWriteShots(t *testing.T) {
 		t.Skip("set BOLTZLAB_SHOTS to a folder to write the pictures")
 	}
 	require.NoError(t, os.MkdirAll(dir, 0o755))
-	shoot := func(name string, s Scene, frames int, prepare func()) {
-		in := &ui.Fake{}
-		ctx := testContext(in, nil)
-		prepare()
-		if r, ok := s.(interface{ SetRunning(bool) }); ok {
-			r.SetRunning(true)
+	shoot := func(file, scene string, w, h int, prepare func(Scene)) {
+		hs := newHarness(t, scene, w, h)
+		if prepare != nil {
+			prepare(hs.s)
 		}
-		for k := 0; k < frames; k++ {
-			step(t, s, ctx, in)
+		hs.s.SetRunning(true)
+		for range 300 {
+			hs.step(t)
 		}
-		img := ebiten.NewImage(1280, 800)
-		img.Fill(ui.Background)
-		drawHeader(img, ctx, s)
-		s.Draw(img, ctx)
-		rgba := image.NewRGBA(img.Bounds())
-		img.ReadPixels(rgba.Pix)
-		require.NoError(t, writePNG(filepath.Join(dir, name+".png"), rgba))
+		hs.draw()
+		rgba := image.NewRGBA(hs.img.Bounds())
+		hs.img.ReadPixels(rgba.Pix)
+		require.NoError(t, writePNG(filepath.Join(dir, file+".png"), rgba))
+		for _, j := range hs.s.Jobs() {
+			j.Cancel()
+		}
 	}
-	for _, c := range []struct {
-		name string
-		T    float64
-	}{{"cold", 0.3}, {"hot", 8}} {
-		sg := newSigmoid(1).(*sigmoid)
-		shoot("sigmoid-"+c.name, sg, 300, func() { sg.temp.Set(c.T); sg.reset() })
-		d := newDistribution(1).(*distribution)
-		shoot("distribution-"+c.name, d, 300, func() { d.temp.Set(c.T); d.recompute() })
+	for _, name := range Names() {
+		for _, sz := range sizes {
+			shoot(fmt.Sprintf("%s-%dx%d", name, sz[0], sz[1]), name, sz[0], sz[1], nil)
+		}
 	}
+	for key, setup := range shotSetups {
+		scene, _, _ := cutDash(key)
+		shoot(key, scene, 1280, 800, setup)
+	}
+}
+
+// cutDash splits "sigmoid-hot" into "sigmoid" and "hot".
+func cutDash(s string) (before, after string, ok bool) {
+	for i := range s {
+		if s[i] == '-' {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
 }
