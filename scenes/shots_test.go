@@ -5,6 +5,7 @@ import (
 	"image"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -48,17 +49,7 @@ func TestWriteShots(t *testing.T) {
 		}
 	}
 	for key, setup := range shotSetups {
-		scene, _, _ := cutDash(key)
+		scene, _, _ := strings.Cut(key, "-")
 		shoot(key, scene, 1280, 800, setup)
 	}
-}
-
-// cutDash splits "sigmoid-hot" into "sigmoid" and "hot".
-func cutDash(s string) (before, after string, ok bool) {
-	for i := range s {
-		if s[i] == '-' {
-			return s[:i], s[i+1:], true
-		}
-	}
-	return s, "", false
 }
