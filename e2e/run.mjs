@@ -45,6 +45,7 @@ const SEED = 1;
 //   { quick: P }         the same with no pause at all between the two
 //   { drag: [P, P] }     press, move in small steps, release
 //   { key: 'Space' }     press a key
+//   { quickKey: '.' }    press and release a key with no pause between
 // where a point P is { id, at: [fx, fy] }: the fraction fx across and fy
 // down the control's rectangle. Optional wait (ms) and frames say how long
 // to let the scene run after, and watch names the control whose rectangle
@@ -55,6 +56,7 @@ const TABLE = {
   recall: [
     { what: 'paint a unit', click: { id: 'grid', at: [1 / 6, 1 / 6] }, watch: 'grid' },
     { what: 'a click whose press and release fall between two frames still paints', quick: { id: 'grid', at: [5 / 6, 5 / 6] }, watch: 'grid' },
+    { what: 'a key pressed and released between two frames still steps (.)', quickKey: '.', watch: 'page' },
     { what: 'run (Space): the state, readouts and energy plot move', key: 'Space', wait: 1000, frames: 20, watch: 'page' },
     { what: 'drag the temperature slider', drag: [{ id: 'temperature', at: [0.25, 0.7] }, { id: 'temperature', at: [0.85, 0.7] }], watch: 'temperature' },
   ],
@@ -308,6 +310,7 @@ async function runStep(page, name, step) {
   }
   if (step.drag) await drag(page, start, await pointOf(page, step.drag[1]));
   if (step.key) await pressKey(page, step.key);
+  if (step.quickKey) await page.keyboard.press(step.quickKey);
   if (step.wait) await sleep(step.wait);
   await waitFrames(page, step.frames || 4);
   const after = await shot(page);

@@ -39,7 +39,8 @@ type Live struct {
 	ids     []ebiten.TouchID
 
 	latch       latch
-	owedRelease bool // a replayed quick press still needs its release
+	owedRelease bool         // a replayed quick press still needs its release
+	quickKeys   []ebiten.Key // keys pressed and released since the last tick
 }
 
 // Update samples the devices for this frame.
@@ -47,6 +48,7 @@ func (l *Live) Update() {
 	l.p.Pressed, l.p.Released = false, false
 	_, l.wheel = ebiten.Wheel()
 	qx, qy, quick := l.latch.take()
+	l.quickKeys = l.latch.takeKeys(l.quickKeys[:0])
 	if l.owedRelease {
 		l.owedRelease = false
 		l.p.Down, l.p.Released = false, true
@@ -91,6 +93,14 @@ func (l *Live) Pointer() Pointer { return l.p }
 // then every fourth tick.
 func (l *Live) KeyPressed(k ebiten.Key) bool {
 	d := inpututil.KeyPressDuration(k)
+	if d == 0 {
+		// Pressed and released between two ticks: seen only by the latch.
+		for _, q := range l.quickKeys {
+			if q == k {
+				return true
+			}
+		}
+	}
 	return d == 1 || (d >= 30 && (d-30)%4 == 0)
 }
 

@@ -5,6 +5,8 @@ package ui
 import (
 	"sync"
 	"syscall/js"
+
+	"github.com/hajimehoshi/ebiten/v2"
 )
 
 // In the browser Ebitengine samples the pointer once per tick, so a click
@@ -17,6 +19,7 @@ type latch struct {
 	once  sync.Once
 	mu    sync.Mutex
 	downs []latchedPress
+	keys  []ebiten.Key
 }
 
 type latchedPress struct{ x, y float64 }
@@ -48,8 +51,57 @@ func (l *latch) start() {
 			l.mu.Unlock()
 			return nil
 		}), map[string]any{"capture": true, "passive": true})
+		js.Global().Get("document").Call("addEventListener", "keydown", js.FuncOf(func(this js.Value, args []js.Value) any {
+			ev := args[0]
+			if ev.Get("repeat").Bool() {
+				return nil
+			}
+			k, ok := jsKeys[ev.Get("code").String()]
+			if !ok {
+				return nil
+			}
+			l.mu.Lock()
+			if len(l.keys) < 16 {
+				l.keys = append(l.keys, k)
+			}
+			l.mu.Unlock()
+			return nil
+		}), map[string]any{"capture": true, "passive": true})
 	})
 }
+
+// takeKeys appends the keys pressed since the last call to dst and empties
+// the queue.
+func (l *latch) takeKeys(dst []ebiten.Key) []ebiten.Key {
+	l.start()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	dst = append(dst, l.keys...)
+	l.keys = l.keys[:0]
+	return dst
+}
+
+// jsKeys maps the page's key codes to Ebitengine's keys, for the keys the
+// lab binds.
+var jsKeys = func() map[string]ebiten.Key {
+	m := map[string]ebiten.Key{
+		"Space": ebiten.KeySpace, "Period": ebiten.KeyPeriod, "Enter": ebiten.KeyEnter,
+		"NumpadEnter": ebiten.KeyNumpadEnter, "Escape": ebiten.KeyEscape, "Tab": ebiten.KeyTab,
+		"Delete": ebiten.KeyDelete, "Backspace": ebiten.KeyBackspace, "Slash": ebiten.KeySlash,
+		"ArrowLeft": ebiten.KeyArrowLeft, "ArrowRight": ebiten.KeyArrowRight,
+		"ArrowUp": ebiten.KeyArrowUp, "ArrowDown": ebiten.KeyArrowDown,
+		"PageUp": ebiten.KeyPageUp, "PageDown": ebiten.KeyPageDown, "Home": ebiten.KeyHome, "End": ebiten.KeyEnd,
+		"Minus": ebiten.KeyMinus, "Equal": ebiten.KeyEqual, "BracketLeft": ebiten.KeyBracketLeft, "BracketRight": ebiten.KeyBracketRight,
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		m["Key"+string(c)] = ebiten.KeyA + ebiten.Key(c-'A')
+	}
+	for d := '0'; d <= '9'; d++ {
+		m["Digit"+string(d)] = ebiten.KeyDigit0 + ebiten.Key(d-'0')
+		m["Numpad"+string(d)] = ebiten.KeyNumpad0 + ebiten.Key(d-'0')
+	}
+	return m
+}()
 
 // take returns the first press queued since the last call, if any, and
 // empties the queue.
