@@ -59,7 +59,9 @@ func (k Keymap) Describe() string {
 	seen := map[string]int{}
 	for _, b := range k {
 		if i, ok := seen[b.ID]; ok {
-			parts[i] = strings.Replace(parts[i], ":", " or "+b.Label+":", 1)
+			if !strings.Contains(parts[i][:strings.Index(parts[i], ":")], b.Label) {
+				parts[i] = strings.Replace(parts[i], ":", " or "+b.Label+":", 1)
+			}
 			continue
 		}
 		seen[b.ID] = len(parts)
