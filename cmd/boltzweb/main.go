@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"boltzlab/assets/web"
+	"boltzlab/internal/crash"
 )
 
 // config is what the command line asks for.
@@ -67,7 +68,10 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+// run executes the command line and returns the exit status: 0 done, 2 a
+// refused flag, 3 a crash (reported in one line), 1 any other failure.
+func run(args []string, stdout, stderr io.Writer) (status int) {
+	defer crash.Recover(stderr, "boltzweb", &status)
 	cfg, err := parseArgs(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -340,12 +344,12 @@ func serve(addr string, s *site, stdout, stderr io.Writer) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	go func() {
+	crash.Go(stderr, "boltzweb", func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		srv.Shutdown(shut)
-	}()
+	})
 	fmt.Fprintf(stdout, "boltzweb: serving http://%s/ (Ctrl+C stops)\n", ln.Addr())
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
