@@ -18,11 +18,12 @@ import (
 // contents or all of data, whatever happens: the bytes go to a temporary
 // file in the same folder, which is synced to disk and then renamed over
 // path. On any error the temporary file is removed and path is left as it
-// was. A new file gets mode 0644; an existing one keeps its mode.
+// was. A new file gets mode 0644; an existing one keeps its mode. Errors
+// are *fs.PathError with Op "save".
 func WriteAtomic(path string, data []byte) error {
 	dir, base := filepath.Split(path)
 	if base == "" {
-		return fmt.Errorf("saving %s: no file name", path)
+		return &fs.PathError{Op: "save", Path: path, Err: errors.New("no file name")}
 	}
 	if dir == "" {
 		dir = "."
@@ -30,13 +31,13 @@ func WriteAtomic(path string, data []byte) error {
 	mode := fs.FileMode(0o644)
 	if st, err := os.Stat(path); err == nil {
 		if !st.Mode().IsRegular() {
-			return fmt.Errorf("saving %s: not a regular file", path)
+			return &fs.PathError{Op: "save", Path: path, Err: errors.New("not a regular file")}
 		}
 		mode = st.Mode().Perm()
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("saving %s: %w", path, unwrapPath(err))
+		return &fs.PathError{Op: "save", Path: path, Err: unwrapPath(err)}
 	}
 	name := tmp.Name()
 	ok := false
@@ -47,19 +48,19 @@ func WriteAtomic(path string, data []byte) error {
 		}
 	}()
 	if _, err := tmp.Write(data); err != nil {
-		return fmt.Errorf("saving %s: %w", path, unwrapPath(err))
+		return &fs.PathError{Op: "save", Path: path, Err: unwrapPath(err)}
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("saving %s: %w", path, unwrapPath(err))
+		return &fs.PathError{Op: "save", Path: path, Err: unwrapPath(err)}
 	}
 	if err := tmp.Chmod(mode); err != nil && !errors.Is(err, errors.ErrUnsupported) {
-		return fmt.Errorf("saving %s: %w", path, unwrapPath(err))
+		return &fs.PathError{Op: "save", Path: path, Err: unwrapPath(err)}
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("saving %s: %w", path, unwrapPath(err))
+		return &fs.PathError{Op: "save", Path: path, Err: unwrapPath(err)}
 	}
 	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("saving %s: %w", path, unwrapPath(err))
+		return &fs.PathError{Op: "save", Path: path, Err: unwrapPath(err)}
 	}
 	ok = true
 	// The rename is durable once the folder is synced; where a folder
@@ -73,21 +74,22 @@ func WriteAtomic(path string, data []byte) error {
 
 // CheckWritable reports whether a file can be saved at path, by creating
 // and removing a temporary file beside it, so that a command can refuse a
-// bad path before it starts a long run instead of after.
+// bad path before it starts a long run instead of after. Errors are
+// *fs.PathError with Op "save".
 func CheckWritable(path string) error {
 	dir, base := filepath.Split(path)
 	if base == "" {
-		return fmt.Errorf("%s: no file name", path)
+		return &fs.PathError{Op: "save", Path: path, Err: errors.New("no file name")}
 	}
 	if dir == "" {
 		dir = "."
 	}
 	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", path)
+		return &fs.PathError{Op: "save", Path: path, Err: errors.New("not a regular file")}
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("cannot save to %s: %w", path, unwrapPath(err))
+		return &fs.PathError{Op: "save", Path: path, Err: unwrapPath(err)}
 	}
 	tmp.Close()
 	return os.Remove(tmp.Name())
@@ -137,7 +139,7 @@ func ReadLimited(path string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if st.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a file", path)
+		return nil, &fs.PathError{Op: "read", Path: path, Err: errors.New("is a folder, not a file")}
 	}
 	if st.Mode().IsRegular() && st.Size() > max {
 		return nil, &TooLargeError{Name: path, Size: st.Size(), Max: max}

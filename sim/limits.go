@@ -25,6 +25,12 @@ const (
 	// per run. The scenes use hundreds.
 	MaxSweeps = 10_000_000
 
+	// MaxTotalSweeps is the most sweeps of one computation over all its
+	// runs or chains (a race's strategies × runs × sweeps, a sampled
+	// learning run's steps × chains × sweeps): a billion sweeps of a
+	// 25-unit network is about fifteen minutes on one core.
+	MaxTotalSweeps = 1_000_000_000
+
 	// MaxSamples is the most Gibbs sweeps of one sampled distribution:
 	// at MaxExactUnits units, about a minute of sampling.
 	MaxSamples = 100_000_000

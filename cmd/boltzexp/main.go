@@ -62,6 +62,7 @@ func main() {
 // any other failure (such as a full disk).
 func run(args []string, stdout, stderr io.Writer) (status int) {
 	defer crash.Recover(stderr, "boltzexp", &status)
+	progressOut = stderr
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
 		printUsage(stderr)
 		if len(args) == 0 {
@@ -101,40 +102,4 @@ func printUsage(w io.Writer) {
 	for _, name := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
-}
-
-// newFlagSet returns a flag set that reports errors instead of exiting and
-// prints its help to stderr, with a one-line description on top.
-func newFlagSet(name, about string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(os.Stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "boltzexp %s: %s\n\nFlags:\n", name, about)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses args into fs; a parse error becomes a usage error and
-// stray arguments are refused.
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	// The flag package prints its own message and the usage on error; keep
-	// only our one-line error by silencing it while parsing.
-	usage, out := fs.Usage, fs.Output()
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
-	err := fs.Parse(args)
-	fs.SetOutput(out)
-	fs.Usage = usage
-	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
-		return err
-	}
-	if err != nil {
-		return usageError{err}
-	}
-	if fs.NArg() > 0 {
-		return badUsage("unexpected argument %q", fs.Arg(0))
-	}
-	return nil
 }
