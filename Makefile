@@ -82,5 +82,18 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./sim/ ./cmd/boltzexp/
 	$(XVFB) $(GO) test -run '^$$' -bench . -benchmem ./scenes/...
 
+# Every fuzz target, PACKAGE:NAME, runs for FUZZTIME (go test fuzzes one
+# target at a time). make test already runs their seed corpora
+# (testdata/fuzz) as ordinary tests; failures found here are added there.
+.PHONY: fuzz
+FUZZTIME ?= 20s
+FUZZ_TARGETS := ./cmd/boltzexp:FuzzParseSamples ./cmd/boltzexp:FuzzNumberFlags \
+	./fileio:FuzzDecodeJSON ./fileio:FuzzLoadRBM ./cmd/boltzweb:FuzzServe
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t##*:} in $${t%%:*} for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${t##*:}\$$" -fuzztime $(FUZZTIME) $${t%%:*}; \
+	done
+
 clean:
 	rm -f boltzlab boltzexp boltzweb

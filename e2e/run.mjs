@@ -168,6 +168,8 @@ async function checkServer(url) {
   const sizes = {};
   const index = await rawGet(url, '/');
   check(index.status === 200 && /text\/html/.test(index.headers['content-type']), 'GET / is the page', `${index.status} ${index.headers['content-type']}`);
+  const csp = index.headers['content-security-policy'] || '';
+  check(csp.includes("default-src 'none'") && csp.includes("frame-ancestors 'none'"), 'the page is sent with its Content-Security-Policy', csp);
   const gz = await rawGet(url, '/boltzlab.wasm', { 'Accept-Encoding': 'gzip, deflate, br' });
   check(gz.status === 200 && gz.headers['content-type'] === 'application/wasm', 'the program is served as application/wasm', gz.headers['content-type']);
   check(gz.headers['content-encoding'] === 'gzip', 'gzip-compressed when the browser accepts it', gz.headers['content-encoding'] || 'none');
@@ -206,6 +208,8 @@ function watchPage(page, label) {
     logs.push(t);
     if (t.includes('panic:') || t.includes('fatal error:')) problems.push(`${label}: Go panic in the console: ${t}`);
     if (t.includes('the program stopped with exit code')) problems.push(`${label}: ${t}`);
+    // The server's Content-Security-Policy must let the whole lab run.
+    if (t.includes('Content Security Policy')) problems.push(`${label}: blocked by the page's policy: ${t}`);
   });
   return logs;
 }

@@ -450,15 +450,19 @@ func (w *basinWalker) exact(x uint64, i int, child []float64) bool {
 }
 
 // runWorkers runs work on the given number of goroutines and waits; with
-// one it runs on the caller's.
+// one it runs on the caller's, and never on more than MaxWorkers. A panic in a worker is raised again on the
+// caller's goroutine as a *WorkerPanic.
 func runWorkers(workers int, work func()) {
 	if workers <= 1 {
 		work()
 		return
 	}
+	workers = min(workers, MaxWorkers)
 	var wg sync.WaitGroup
+	var panics workerPanics
 	for range workers {
-		wg.Go(work)
+		wg.Go(panics.guard(work))
 	}
 	wg.Wait()
+	panics.repanic()
 }

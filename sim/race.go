@@ -221,7 +221,8 @@ func (r *StrategyResult) MeanFinalEnergy() float64 {
 // and its slot in the result, so the numbers are the same for any number of
 // workers, one included (as in a browser, where goroutines take turns on a
 // single thread). An invalid schedule or a negative number of runs is
-// reported as an error; a network or patterns of the wrong size panic.
+// reported as an error, as is a number of runs past MaxRuns; a network or
+// patterns of the wrong size panic.
 func Race(cfg RaceConfig) ([]StrategyResult, error) {
 	if cfg.Net == nil {
 		panic("sim: race without a network")
@@ -229,8 +230,8 @@ func Race(cfg RaceConfig) ([]StrategyResult, error) {
 	for _, p := range cfg.Patterns {
 		cfg.Net.checkState(p.Units)
 	}
-	if cfg.Runs < 0 {
-		return nil, fmt.Errorf("number of runs must be ≥ 0, got %d", cfg.Runs)
+	if cfg.Runs < 0 || cfg.Runs > MaxRuns {
+		return nil, fmt.Errorf("number of runs must be between 0 and %d, got %d", MaxRuns, cfg.Runs)
 	}
 	if len(cfg.Strategies) == 0 {
 		return nil, errors.New("a race needs at least one strategy")

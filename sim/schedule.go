@@ -68,8 +68,8 @@ func Quench(T float64, sweeps int) Schedule {
 }
 
 // Validate reports whether the schedule can be run. Every schedule needs
-// Sweeps ≥ 0 and an end temperature T1 ≥ 0 that is not NaN; a quench may
-// run at T1 = +Inf (a fair coin). A cooling schedule needs finite
+// 0 ≤ Sweeps ≤ MaxSweeps and an end temperature T1 ≥ 0 that is not NaN; a
+// quench may run at T1 = +Inf (a fair coin). A cooling schedule needs finite
 // temperatures with T0 ≥ T1; geometric and logarithmic cooling need
 // T1 > 0 as well, since neither ever reaches zero.
 func (s Schedule) Validate() error {
@@ -78,6 +78,8 @@ func (s Schedule) Validate() error {
 		return fmt.Errorf("unknown cooling %d", int(s.Cooling))
 	case s.Sweeps < 0:
 		return fmt.Errorf("number of sweeps must be ≥ 0, got %d", s.Sweeps)
+	case s.Sweeps > MaxSweeps:
+		return fmt.Errorf("%d sweeps is more than the cap of %d", s.Sweeps, MaxSweeps)
 	case math.IsNaN(s.T1) || s.T1 < 0:
 		return fmt.Errorf("end temperature must be ≥ 0, got %v", s.T1)
 	case s.Cooling == Constant:

@@ -5,8 +5,14 @@ package web
 
 import "embed"
 
-// Files holds index.html, the page that checks for WebAssembly and WebGL,
-// shows a loading state, and starts the program.
+// Files holds the page: index.html, boot.js (the script that checks for
+// WebAssembly and WebGL, shows a loading state and starts the program) and
+// style.css. The script and style are files rather than inline so that
+// the page runs under a Content-Security-Policy that allows the site's own
+// files and nothing else.
 //
-//go:embed index.html
+//go:embed index.html boot.js style.css
 var Files embed.FS
+
+// PageFiles lists the names of the files in Files.
+var PageFiles = []string{"index.html", "boot.js", "style.css"}

@@ -16,23 +16,15 @@ import (
 func runDist(args []string, stdout io.Writer) error {
 	def := sim.DistributionNet()
 	fs := newFlagSet("dist", "print the exact Boltzmann distribution of a small ±1 network, one CSV row per state in state-number order (bit i set = unit i is +1): state,energy,p_exact, and p_sampled when -samples is given")
-	n := fs.Int("n", def.N, fmt.Sprintf("number of units (1–%d)", sim.MaxExactUnits))
+	n := fs.Int("n", def.N, 1, sim.MaxExactUnits, fmt.Sprintf("number of units (1–%d)", sim.MaxExactUnits))
 	weights := fs.String("w", upperTriangle(def), "weights w_ij for i < j, comma-separated in row-major order (w01,w02,…,w12,…); n(n−1)/2 numbers, empty for n = 1")
 	biases := fs.String("b", joinFloats(def.B), "biases b_0,…,b_{n−1}, comma-separated")
-	T := fs.Float64("T", 1, "temperature (≥ 0; 0 puts all mass on the ground states, inf spreads it evenly)")
-	samples := fs.Int("samples", 0, "if > 0, run a Gibbs chain for this many sweeps from a random state, count the state after each and add p_sampled")
+	T := fs.Float64("T", 1, 0, math.Inf(1), "temperature (≥ 0; 0 puts all mass on the ground states, inf spreads it evenly)")
+	samples := fs.Int("samples", 0, 0, sim.MaxSamples, "if > 0, run a Gibbs chain for this many sweeps from a random state, count the state after each and add p_sampled")
 	seed := fs.Uint64("seed", 1, "random seed of the Gibbs chain; the same seed prints the same p_sampled")
 	asJSON := fs.Bool("json", false, "print one JSON object instead of CSV: the rows plus log_z, mean_energy, entropy and, when sampled, kl = KL(sampled ‖ exact); infinite values are written as null")
 	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	switch {
-	case *n < 1 || *n > sim.MaxExactUnits:
-		return badUsage("-n must be between 1 and %d, got %d", sim.MaxExactUnits, *n)
-	case math.IsNaN(*T) || *T < 0:
-		return badUsage("-T must be a number ≥ 0, got %v", *T)
-	case *samples < 0:
-		return badUsage("-samples must be ≥ 0, got %d", *samples)
 	}
 	w, err := parseFloats("-w", *weights, *n*(*n-1)/2, fmt.Sprintf("a %d-unit network has %d weights", *n, *n*(*n-1)/2))
 	if err != nil {
@@ -51,6 +43,11 @@ func runDist(args []string, stdout io.Writer) error {
 		}
 	}
 	copy(net.B, b)
+	// Every number is within ±MaxAbsWeight, so no energy sum can overflow;
+	// this is the same check a file or share code goes through.
+	if err := sim.CheckNetParams(net); err != nil {
+		return badUsage("%v", err)
+	}
 
 	d := net.Exact(*T)
 	var sampled []float64
@@ -59,7 +56,17 @@ func runDist(args []string, stdout io.Writer) error {
 		s := make([]int8, *n)
 		sim.RandomState(s, rng)
 		g := sim.NewSampler(net, s, *T, rng)
-		g.Run(*samples)
+		// In pieces, to report progress; the counts are the same as
+		// one Run of all the sweeps.
+		const piece = 1 << 16
+		prog := newProgress("dist: sweep", *samples)
+		for done := 0; done < *samples; {
+			k := min(piece, *samples-done)
+			g.Run(k)
+			done += k
+			prog.at(done)
+		}
+		prog.finish()
 		sampled = g.Empirical(nil)
 	}
 	if *asJSON {
@@ -88,21 +95,29 @@ func joinFloats(xs []float64) string {
 	return strings.Join(parts, ",")
 }
 
-// parseFloats reads a comma-separated list of exactly want finite numbers.
-// An empty string is the empty list, which a one-unit network's weights
-// need.
+// parseFloats reads a comma-separated list of exactly want numbers, each
+// finite and within ±sim.MaxAbsWeight, the bound that keeps every energy
+// sum finite. An empty string is the empty list, which a one-unit
+// network's weights need.
 func parseFloats(flagName, text string, want int, why string) ([]float64, error) {
 	var out []float64
 	if strings.TrimSpace(text) != "" {
-		for _, f := range strings.Split(text, ",") {
-			f = strings.TrimSpace(f)
-			x, err := strconv.ParseFloat(f, 64)
+		fields := strings.Split(text, ",")
+		// A list far longer than any network is refused before its
+		// numbers are read.
+		if len(fields) > max(want, 1)*2+16 {
+			return nil, badUsage("%s has %d numbers, %s", flagName, len(fields), why)
+		}
+		for i, f := range fields {
+			x, err := parseNumber(f)
 			if err != nil {
-				return nil, badUsage("%s: %q is not a number", flagName, f)
+				if strings.TrimSpace(f) == "" {
+					return nil, badUsage("%s: number %d of %d is empty", flagName, i+1, len(fields))
+				}
+				return nil, badUsage("%s: number %d: %v", flagName, i+1, err)
 			}
-			// ParseFloat accepts "NaN" and "Inf", which no energy survives.
-			if math.IsNaN(x) || math.IsInf(x, 0) {
-				return nil, badUsage("%s: %q is not a finite number", flagName, f)
+			if !(math.Abs(x) <= sim.MaxAbsWeight) {
+				return nil, badUsage("%s: number %d is %s, beyond ±%g, the bound that keeps every energy finite", flagName, i+1, fmtFloat(x), sim.MaxAbsWeight)
 			}
 			out = append(out, x)
 		}

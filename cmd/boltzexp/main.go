@@ -9,7 +9,10 @@
 // Run "boltzexp -h" for the list of commands and "boltzexp COMMAND -h" for
 // the flags of one. Results go to standard output as CSV (or JSON where a
 // command offers -json); a bad flag or value prints a one-line error and
-// exits with status 2.
+// exits with status 2, and a crash (a bug) prints one line and exits with
+// status 3. Every size a flag or file can ask for is capped (see the Max…
+// constants of package sim), and long runs report progress on standard
+// error.
 package main
 
 import (
@@ -19,6 +22,8 @@ import (
 	"io"
 	"os"
 	"sort"
+
+	"boltzlab/internal/crash"
 )
 
 // command is one subcommand: what it is for and how to run it.
@@ -52,8 +57,12 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run executes the command line args and returns the process exit status.
-func run(args []string, stdout, stderr io.Writer) int {
+// run executes the command line args and returns the process exit status:
+// 0 done, 2 refused input, 3 a crash (a panic, reported in one line), 1
+// any other failure (such as a full disk).
+func run(args []string, stdout, stderr io.Writer) (status int) {
+	defer crash.Recover(stderr, "boltzexp", &status)
+	progressOut = stderr
 	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
 		printUsage(stderr)
 		if len(args) == 0 {
@@ -93,40 +102,4 @@ func printUsage(w io.Writer) {
 	for _, name := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
-}
-
-// newFlagSet returns a flag set that reports errors instead of exiting and
-// prints its help to stderr, with a one-line description on top.
-func newFlagSet(name, about string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(os.Stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "boltzexp %s: %s\n\nFlags:\n", name, about)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses args into fs; a parse error becomes a usage error and
-// stray arguments are refused.
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	// The flag package prints its own message and the usage on error; keep
-	// only our one-line error by silencing it while parsing.
-	usage, out := fs.Usage, fs.Output()
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
-	err := fs.Parse(args)
-	fs.SetOutput(out)
-	fs.Usage = usage
-	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
-		return err
-	}
-	if err != nil {
-		return usageError{err}
-	}
-	if fs.NArg() > 0 {
-		return badUsage("unexpected argument %q", fs.Arg(0))
-	}
-	return nil
 }

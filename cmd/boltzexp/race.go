@@ -15,40 +15,28 @@ import (
 func runRace(args []string, stdout io.Writer) error {
 	l := sim.AnnealingLandscape()
 	fs := newFlagSet("race", "race temperature schedules on the Annealing scene's landscape (X and O on a 5×5 grid): run k of every strategy starts from the same random state with the same seed. Prints strategy,run,final_energy,label per run, or one summary row per strategy with -summary")
-	runs := fs.Int("runs", l.Runs, "runs per strategy")
+	runs := fs.Int("runs", l.Runs, 0, sim.MaxRuns, "runs per strategy")
 	seed := fs.Uint64("seed", l.Seed, "random seed; the same seed prints the same rows whatever -workers is")
 	names := fs.String("strategies", strings.Join(coolingNames(l.Coolings), ","), "comma-separated strategies from quench, geometric, linear, log")
-	t0 := fs.Float64("t0", l.T0, "start temperature of the cooling schedules")
-	t1 := fs.Float64("t1", l.T1, "end temperature of the cooling schedules")
-	tq := fs.Float64("tq", l.QuenchT, "temperature of the quench (0 is greedy descent)")
-	sweeps := fs.Int("sweeps", l.Sweeps, "sweeps per run for every strategy; each run then descends to a local minimum at T = 0")
-	workers := fs.Int("workers", 0, "goroutines sharing the runs (0: one per core); the output does not depend on it")
+	t0 := fs.Float64("t0", l.T0, 0, math.Inf(1), "start temperature of the cooling schedules")
+	t1 := fs.Float64("t1", l.T1, 0, math.Inf(1), "end temperature of the cooling schedules")
+	tq := fs.Float64("tq", l.QuenchT, 0, math.Inf(1), "temperature of the quench (0 is greedy descent)")
+	sweeps := fs.Int("sweeps", l.Sweeps, 0, sim.MaxSweeps, "sweeps per run for every strategy; each run then descends to a local minimum at T = 0")
+	workers := fs.Int("workers", 0, 0, sim.MaxWorkers, "goroutines sharing the runs (0: one per core); the output does not depend on it")
 	summary := fs.Bool("summary", false, "print strategy,runs,success_rate,ci_low,ci_high,mean_final_energy instead, with a 95% Wilson interval")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	switch {
-	case *runs < 0:
-		return badUsage("-runs must be ≥ 0, got %d", *runs)
-	case *sweeps < 0:
-		return badUsage("-sweeps must be ≥ 0, got %d", *sweeps)
-	case *workers < 0:
-		return badUsage("-workers must be ≥ 0, got %d", *workers)
-	}
-	for _, f := range []struct {
-		name string
-		v    float64
-	}{{"-t0", *t0}, {"-t1", *t1}, {"-tq", *tq}} {
-		if math.IsNaN(f.v) || f.v < 0 {
-			return badUsage("%s must be a temperature ≥ 0, got %v", f.name, f.v)
-		}
+	if *summary && *runs == 0 {
+		// No runs have no success rate and no mean energy.
+		return badUsage("-summary needs -runs ≥ 1")
 	}
 	l.T0, l.T1, l.QuenchT, l.Sweeps = *t0, *t1, *tq, *sweeps
 	var coolings []sim.Cooling
 	for _, name := range strings.Split(*names, ",") {
 		c, err := sim.ParseCooling(strings.TrimSpace(name))
 		if err != nil {
-			return badUsage("-strategies: %v", err)
+			return badUsage("-strategies: %s is not one of quench, geometric, linear, log", show(strings.TrimSpace(name)))
 		}
 		if slices.Contains(coolings, c) {
 			return badUsage("-strategies lists %s twice", c)
@@ -62,6 +50,11 @@ func runRace(args []string, stdout io.Writer) error {
 		}
 	}
 
+	if total := len(strategies) * *runs * *sweeps; total > sim.MaxTotalSweeps {
+		return badUsage("-runs %d × -sweeps %d × %d strategies is %d sweeps, past the cap of %d", *runs, *sweeps, len(strategies), total, sim.MaxTotalSweeps)
+	} else if total > 50_000_000 {
+		defer announce("race: %d strategies × %d runs × %d sweeps; this takes a while", len(strategies), *runs, *sweeps)()
+	}
 	res, err := sim.Race(sim.RaceConfig{Net: l.Net, Patterns: l.Patterns, Strategies: strategies,
 		Runs: *runs, Seed: *seed, Workers: *workers})
 	if err != nil {
@@ -97,12 +90,9 @@ func runCensus(args []string, stdout io.Writer) error {
 	l := sim.AnnealingLandscape()
 	fs := newFlagSet("census", "list every local minimum of the Annealing scene's landscape, found by visiting all 2^25 states, lowest first: energy,basin_size,label,state (basin: the states steepest descent takes there; state: '+' and '-' row by row)")
 	weights := fs.Bool("weights-json", false, "print the landscape's weights, biases and stored patterns as JSON instead")
-	workers := fs.Int("workers", 0, "goroutines sharing the enumeration (0: one per core); the output does not depend on it")
+	workers := fs.Int("workers", 0, 0, sim.MaxWorkers, "goroutines sharing the enumeration (0: one per core); the output does not depend on it")
 	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if *workers < 0 {
-		return badUsage("-workers must be ≥ 0, got %d", *workers)
 	}
 	w := bufio.NewWriter(stdout)
 	if *weights {

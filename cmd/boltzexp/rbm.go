@@ -2,17 +2,19 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
-	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
+	"boltzlab/fileio"
 	"boltzlab/sim"
 )
 
@@ -22,34 +24,31 @@ func runRBM(args []string, stdout io.Writer) error {
 	// The flags default to whatever a new trainer starts with, so the
 	// command and the RBM scene train alike unless told otherwise.
 	def := sim.NewRBMTrainer(sim.NewRBM(1, 1), [][]float64{{0}}, nil)
-	hidden := fs.Int("hidden", 4, "hidden units")
-	epochs := fs.Int("epochs", 500, "passes over the training data")
-	lr := fs.Float64("lr", def.Rate, "learning rate")
-	k := fs.Int("k", def.K, "Gibbs steps per update (CD-k)")
+	hidden := fs.Int("hidden", 4, 1, sim.MaxRBMHidden, "hidden units")
+	epochs := fs.Int("epochs", 500, 0, sim.MaxEpochs, "passes over the training data")
+	lr := fs.Float64("lr", def.Rate, 0, math.MaxFloat64, "learning rate")
+	k := fs.Int("k", def.K, 1, sim.MaxGibbsSteps, "Gibbs steps per update (CD-k)")
 	persistent := fs.Bool("persistent", false, "persistent CD: keep the negative chains between updates")
-	batch := fs.Int("batch", def.Batch, "samples per mini-batch")
-	momentum := fs.Float64("momentum", def.Momentum, "momentum, in [0,1)")
-	decay := fs.Float64("decay", def.WeightDecay, "weight decay (L2 penalty on the weights)")
+	batch := fs.Int("batch", def.Batch, 1, sim.MaxBatch, "samples per mini-batch")
+	momentum := fs.Float64("momentum", def.Momentum, 0, 1, "momentum, in [0,1)")
+	decay := fs.Float64("decay", def.WeightDecay, 0, math.MaxFloat64, "weight decay (L2 penalty on the weights)")
 	seed := fs.Uint64("seed", 1, "random seed; the same seed prints the same numbers (seconds aside)")
-	save := fs.String("save", "", "write the trained RBM to this file as JSON")
+	save := fs.String("save", "", "write the trained RBM to this file as JSON (atomically: a failed save leaves an earlier file as it was); not the -data file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	switch {
-	case *hidden < 1 || *hidden > 4096:
-		return badUsage("-hidden must be between 1 and 4096, got %d", *hidden)
-	case *epochs < 0:
-		return badUsage("-epochs must be ≥ 0, got %d", *epochs)
-	case !(*lr >= 0) || math.IsInf(*lr, 0):
-		return badUsage("-lr must be a finite number ≥ 0, got %v", *lr)
-	case *k < 1:
-		return badUsage("-k must be ≥ 1, got %d", *k)
-	case *batch < 1:
-		return badUsage("-batch must be ≥ 1, got %d", *batch)
-	case !(*momentum >= 0 && *momentum < 1):
-		return badUsage("-momentum must be in [0, 1), got %v", *momentum)
-	case !(*decay >= 0) || math.IsInf(*decay, 0):
-		return badUsage("-decay must be a finite number ≥ 0, got %v", *decay)
+	if *momentum == 1 {
+		return badUsage("-momentum must be below 1, got 1")
+	}
+	// A save that cannot happen, or that would overwrite the training
+	// data, is refused before the run starts rather than after it.
+	if *save != "" {
+		if *dataArg != "shapes" && (fileio.SameFile(*save, *dataArg) || filepath.Clean(*save) == filepath.Clean(*dataArg)) {
+			return badUsage("-save %s names the -data file; save the machine elsewhere", show(*save))
+		}
+		if err := fileio.CheckWritable(*save); err != nil {
+			return badUsage("-save: %v", pathError(*save, err))
+		}
 	}
 	var data [][]float64
 	if *dataArg == "shapes" {
@@ -60,19 +59,8 @@ func runRBM(args []string, stdout io.Writer) error {
 			return usageError{err}
 		}
 	}
-
-	// A file that cannot be created should fail the run before it starts,
-	// not after it has printed every epoch.
-	var saveFile *os.File
-	if *save != "" {
-		f, err := os.Create(*save)
-		if err != nil {
-			return err
-		}
-		saveFile = f
-		// Closing twice is harmless; the deferred close only matters
-		// when the run fails before the machine is written.
-		defer f.Close()
+	if err := sim.CheckRBMSize(len(data[0]), *hidden); err != nil {
+		return badUsage("-data %s with -hidden %d: %v", show(*dataArg), *hidden, err)
 	}
 
 	// Training and the pseudo-likelihood's random flips draw from separate
@@ -82,7 +70,9 @@ func runRBM(args []string, stdout io.Writer) error {
 	r := sim.NewRBM(len(data[0]), *hidden)
 	r.Randomize(0.01, rng)
 	tr := sim.NewRBMTrainer(r, data, rng)
-	tr.Rate, tr.K, tr.Persistent, tr.Batch = *lr, *k, *persistent, *batch
+	// A batch larger than the data set trains as the whole set does;
+	// capping it there keeps the scratch space the size of the data.
+	tr.Rate, tr.K, tr.Persistent, tr.Batch = *lr, *k, *persistent, min(*batch, len(data))
 	tr.Momentum, tr.WeightDecay = *momentum, *decay
 	exact := r.Visible <= sim.RBMMaxEnumVisible
 
@@ -98,47 +88,111 @@ func runRBM(args []string, stdout io.Writer) error {
 			r.PseudoLogLikelihood(data, evalRng), trained.Seconds())
 	}
 	row(0)
+	prog := newProgress("rbm: epoch", *epochs)
 	for e := 1; e <= *epochs; e++ {
 		start := time.Now()
-		tr.Epoch()
+		// Step by step, so that divergence is caught at the first update
+		// that leaves a number non-finite or past sim.MaxAbsWeight,
+		// before any row or file shows it.
+		for done := false; !done; {
+			done = tr.Step()
+			if err := checkTrained(r); err != nil {
+				w.Flush()
+				return diverged(e, err, *lr, *decay)
+			}
+		}
 		trained += time.Since(start)
 		row(e)
+		prog.at(e)
 	}
+	prog.finish()
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if saveFile == nil {
+	if *save == "" {
 		return nil
 	}
-	if err := r.WriteJSON(saveFile); err != nil {
+	js, err := r.MarshalJSON()
+	if err != nil {
 		return err
 	}
-	return saveFile.Close()
+	return fileio.WriteAtomic(*save, append(js, '\n'))
+}
+
+// diverged words the error of training that left the finite range in
+// epoch e: which number went and which flag to lower. The weight decay
+// shrinks every weight by lr·decay of itself each update, so at
+// lr·decay ≥ 1 it overshoots zero and the weights swing ever wider; below
+// that the learning rate is to blame.
+func diverged(e int, err error, lr, decay float64) error {
+	if lr*decay >= 1 {
+		return badUsage("training diverged in epoch %d (%v): lower -decay or -lr, whose product %s must stay below 1", e, err, fmtFloat(lr*decay))
+	}
+	return badUsage("training diverged in epoch %d (%v): lower -lr (now %s)", e, err, fmtFloat(lr))
+}
+
+// checkTrained reports the first weight or bias of r that is not finite or
+// lies past sim.MaxAbsWeight.
+func checkTrained(r *sim.RBM) error {
+	if err := sim.CheckParams("weight", r.W); err != nil {
+		return err
+	}
+	if err := sim.CheckParams("visible bias", r.B); err != nil {
+		return err
+	}
+	return sim.CheckParams("hidden bias", r.C)
 }
 
 // readSamples reads a CSV file of visible vectors, one per row, every value
-// in [0, 1]. A first row that does not parse as numbers is taken for a
-// header.
+// in [0, 1]. The file's size is checked before it is read (at most
+// sim.MaxDataBytes), a leading byte-order mark is dropped, and a first row
+// that does not parse as numbers is taken for a header.
 func readSamples(path string) ([][]float64, error) {
-	f, err := os.Open(path)
+	text, err := fileio.ReadLimited(path, sim.MaxDataBytes)
 	if err != nil {
-		return nil, err
+		return nil, pathError(path, err)
 	}
-	defer f.Close()
-	cr := csv.NewReader(f)
+	data, err := parseSamples(text)
+	if err != nil {
+		return nil, fmt.Errorf("%s%v", showPath(path), err)
+	}
+	return data, nil
+}
+
+// parseSamples parses the text of a data file as readSamples describes.
+// Its errors start with " line N:" or ":", for the caller to put the
+// file's name in front. A row wider than sim.MaxRowWidth, or more than
+// sim.MaxDataValues numbers in all, is refused before it is converted.
+func parseSamples(text []byte) ([][]float64, error) {
+	cr := csv.NewReader(bytes.NewReader(fileio.StripBOM(text)))
 	// Row lengths are checked below, with a message that names the sizes.
 	cr.FieldsPerRecord = -1
 	cr.TrimLeadingSpace = true
+	cr.ReuseRecord = true
 	var data [][]float64
+	values := 0
 	for first := true; ; first = false {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", path, err)
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return nil, fmt.Errorf(" line %d: %v", pe.Line, pe.Err)
+			}
+			return nil, fmt.Errorf(": %v", err)
 		}
 		line, _ := cr.FieldPos(0)
+		if len(rec) > sim.MaxRowWidth {
+			return nil, fmt.Errorf(" line %d: %d values, past the cap of %d per row", line, len(rec), sim.MaxRowWidth)
+		}
+		if len(data) > 0 && len(rec) != len(data[0]) {
+			return nil, fmt.Errorf(" line %d: %d values, but earlier rows have %d", line, len(rec), len(data[0]))
+		}
+		if values += len(rec); values > sim.MaxDataValues {
+			return nil, fmt.Errorf(" line %d: more than %d values in all, the cap of a data set", line, sim.MaxDataValues)
+		}
 		v := make([]float64, len(rec))
 		bad := -1
 		for i, field := range rec {
@@ -151,50 +205,45 @@ func readSamples(path string) ([][]float64, error) {
 		}
 		if bad >= 0 {
 			if first {
+				values = 0
 				continue
 			}
-			return nil, fmt.Errorf("%s line %d: %q is not a number", path, line, rec[bad])
+			if strings.TrimSpace(rec[bad]) == "" {
+				return nil, fmt.Errorf(" line %d: value %d is empty", line, bad+1)
+			}
+			return nil, fmt.Errorf(" line %d: %s is not a number", line, show(rec[bad]))
 		}
 		for _, x := range v {
 			if !(x >= 0 && x <= 1) {
-				return nil, fmt.Errorf("%s line %d: value %v is outside [0, 1]", path, line, x)
+				return nil, fmt.Errorf(" line %d: value %s is outside [0, 1]", line, fmtFloat(x))
 			}
-		}
-		if len(data) > 0 && len(v) != len(data[0]) {
-			return nil, fmt.Errorf("%s line %d: %d values, but earlier rows have %d", path, line, len(v), len(data[0]))
 		}
 		data = append(data, v)
 	}
 	if len(data) == 0 {
-		return nil, fmt.Errorf("%s: no samples", path)
+		return nil, errors.New(": no samples")
 	}
 	return data, nil
 }
 
 func runLearn(args []string, stdout io.Writer) error {
 	fs := newFlagSet("learn", "teach the Learning scene's Boltzmann machine exclusive or on 3 visible units by the two-phase rule and print one CSV row per step (row 0 is the untrained machine): epoch,kl, the exact KL divergence in nats from the data to the machine's visible distribution")
-	epochs := fs.Int("epochs", sim.LearningSteps, "learning steps, each a pass over all four data vectors")
-	lr := fs.Float64("lr", sim.LearningRate, "learning rate ε")
-	hidden := fs.Int("hidden", sim.LearningHidden, "hidden units (0–13; with 0 the KL divergence cannot fall below log 2)")
+	epochs := fs.Int("epochs", sim.LearningSteps, 0, sim.MaxEpochs, "learning steps, each a pass over all four data vectors")
+	lr := fs.Float64("lr", sim.LearningRate, 0, math.MaxFloat64, "learning rate ε")
+	hidden := fs.Int("hidden", sim.LearningHidden, 0, sim.MaxLearnHidden, "hidden units (0–13; with 0 the KL divergence cannot fall below log 2)")
 	samplePos := fs.Bool("sample-positive", false, "estimate the clamped phase with persistent Gibbs chains instead of enumeration")
 	sampleNeg := fs.Bool("sample-negative", false, "estimate the free phase with persistent Gibbs chains instead of enumeration")
-	chains := fs.Int("chains", 100, "Gibbs chains of a sampled phase")
-	sweeps := fs.Int("sweeps", 5, "Gibbs sweeps per step and chain in a sampled phase")
+	chains := fs.Int("chains", 100, 1, sim.MaxChains, "Gibbs chains of a sampled phase")
+	sweeps := fs.Int("sweeps", 5, 1, sim.MaxSweeps, "Gibbs sweeps per step and chain in a sampled phase")
 	seed := fs.Uint64("seed", 1, "random seed; the same seed prints the same rows")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	switch {
-	case *epochs < 0:
-		return badUsage("-epochs must be ≥ 0, got %d", *epochs)
-	case !(*lr >= 0) || math.IsInf(*lr, 0):
-		return badUsage("-lr must be a finite number ≥ 0, got %v", *lr)
-	case *hidden < 0 || *hidden > 13:
-		return badUsage("-hidden must be between 0 and 13, got %d", *hidden)
-	case *chains < 1:
-		return badUsage("-chains must be ≥ 1, got %d", *chains)
-	case *sweeps < 1:
-		return badUsage("-sweeps must be ≥ 1, got %d", *sweeps)
+	if *samplePos || *sampleNeg {
+		// Every step sweeps every chain: the product is the run's cost.
+		if total := float64(*epochs) * float64(*chains) * float64(*sweeps); total > sim.MaxTotalSweeps {
+			return badUsage("-epochs %d × -chains %d × -sweeps %d is past the cap of %d sweeps in all", *epochs, *chains, *sweeps, sim.MaxTotalSweeps)
+		}
 	}
 	rng := rand.New(rand.NewPCG(*seed, 0))
 	m := sim.NewBM(3, *hidden)
@@ -207,9 +256,23 @@ func runLearn(args []string, stdout io.Writer) error {
 	w := bufio.NewWriter(stdout)
 	fmt.Fprintln(w, "epoch,kl")
 	fmt.Fprintf(w, "0,%.6f\n", tr.KL())
+	prog := newProgress("learn: step", *epochs)
 	for e := 1; e <= *epochs; e++ {
 		tr.Step()
-		fmt.Fprintf(w, "%d,%.6f\n", e, tr.KL())
+		// The first step that leaves a weight non-finite or past
+		// sim.MaxAbsWeight ends the run before its row is printed.
+		err := sim.CheckNetParams(m.Net)
+		kl := tr.KL()
+		if err == nil && (math.IsNaN(kl) || math.IsInf(kl, 0)) {
+			err = fmt.Errorf("the KL divergence is %v", kl)
+		}
+		if err != nil {
+			w.Flush()
+			return badUsage("training diverged in step %d (%v): lower -lr (now %s)", e, err, fmtFloat(*lr))
+		}
+		fmt.Fprintf(w, "%d,%.6f\n", e, kl)
+		prog.at(e)
 	}
+	prog.finish()
 	return w.Flush()
 }

@@ -12,21 +12,13 @@ import (
 
 func runRecall(args []string, stdout io.Writer) error {
 	fs := newFlagSet("recall", "run the Recall scene's network (T and L stored by the Hebbian rule) from a corrupted memory and print one CSV row per sweep: sweep,energy,overlap_T,overlap_L,state")
-	T := fs.Float64("T", 0.2, "temperature (≥ 0; 0 is deterministic Hopfield recall, inf a fair coin)")
-	sweeps := fs.Int("sweeps", 50, "number of sweeps (each updates all 9 units once in random order)")
+	T := fs.Float64("T", 0.2, 0, math.Inf(1), "temperature (≥ 0; 0 is deterministic Hopfield recall, inf a fair coin)")
+	sweeps := fs.Int("sweeps", 50, 0, sim.MaxSweeps, "number of sweeps (each updates all 9 units once in random order)")
 	seed := fs.Uint64("seed", 1, "random seed; the same seed prints the same rows")
-	corrupt := fs.Int("corrupt", 2, "number of units of the pattern to flip before starting (0–9)")
+	corrupt := fs.Int("corrupt", 2, 0, 9, "number of units of the pattern to flip before starting (0–9)")
 	pattern := fs.String("pattern", "T", "memory to start from: T or L")
 	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	switch {
-	case math.IsNaN(*T) || *T < 0:
-		return badUsage("-T must be a number ≥ 0, got %v", *T)
-	case *sweeps < 0:
-		return badUsage("-sweeps must be ≥ 0, got %d", *sweeps)
-	case *corrupt < 0 || *corrupt > 9:
-		return badUsage("-corrupt must be between 0 and 9, got %d", *corrupt)
 	}
 	patterns := sim.TL()
 	start := -1
@@ -36,7 +28,7 @@ func runRecall(args []string, stdout io.Writer) error {
 		}
 	}
 	if start < 0 {
-		return badUsage("-pattern must be T or L, got %q", *pattern)
+		return badUsage("-pattern must be T or L, got %s", show(*pattern))
 	}
 
 	net := sim.Hebbian(patterns[0].Units, patterns[1].Units)
@@ -53,9 +45,12 @@ func runRecall(args []string, stdout io.Writer) error {
 			sim.Overlap(st, patterns[0].Units), sim.Overlap(st, patterns[1].Units), sim.String(st))
 	}
 	row(0)
+	prog := newProgress("recall: sweep", *sweeps)
 	for k := 1; k <= *sweeps; k++ {
 		c.Sweep()
 		row(k)
+		prog.at(k)
 	}
+	prog.finish()
 	return w.Flush()
 }

@@ -8,7 +8,13 @@
 //
 // The server holds the site in memory and answers only for its own files,
 // so no request can reach anything else on the machine. The program is sent
-// as application/wasm, gzip-compressed when the browser accepts it.
+// as application/wasm, gzip-compressed when the browser accepts it. Every
+// response carries a Content-Security-Policy that lets the page run its own
+// script and the program and nothing else, and no connection is held open
+// longer than the timeouts below.
+//
+// Exit status: 0 done, 2 a refused flag (a bad -addr, an empty -out), 3 a
+// crash, 1 any other failure (the build failed).
 package main
 
 import (
@@ -22,6 +28,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"net"
 	"net/http"
 	"os"
@@ -29,17 +36,21 @@ import (
 	"os/signal"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"boltzlab/assets/web"
+	"boltzlab/fileio"
+	"boltzlab/internal/crash"
 )
 
 // config is what the command line asks for.
 type config struct {
-	addr string
-	out  string
+	addr   string
+	out    string
+	outSet bool // -out was given, if empty
 }
 
 func parseArgs(args []string, stderr io.Writer) (config, error) {
@@ -55,19 +66,64 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 			fs.PrintDefaults()
 			return c, err
 		}
-		return c, fmt.Errorf("%v (boltzweb -h lists the flags)", err)
+		msg := err.Error()
+		if r := []rune(msg); len(r) > 100 {
+			msg = string(r[:90]) + fmt.Sprintf("… (%d characters)", len(r))
+		}
+		return c, fmt.Errorf("%s (boltzweb -h lists the flags)", msg)
 	}
 	if fs.NArg() > 0 {
-		return c, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+		return c, fmt.Errorf("unexpected argument %s", quoteShort(fs.Arg(0)))
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "out" {
+			c.outSet = true
+		}
+	})
+	if c.outSet && strings.TrimSpace(c.out) == "" {
+		return c, errors.New(`-out "" names no folder; give a folder to write the site to, or leave -out out to serve it`)
+	}
+	if !c.outSet {
+		if err := checkAddr(c.addr); err != nil {
+			return c, err
+		}
 	}
 	return c, nil
+}
+
+// checkAddr refuses an -addr that cannot be listened on as written:
+// HOST:PORT with a port from 0 to 65535.
+func checkAddr(addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("-addr %s is not HOST:PORT (for example 127.0.0.1:8080)", quoteShort(addr))
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("-addr %s: the port must be a number from 0 to 65535", quoteShort(addr))
+	}
+	if strings.ContainsAny(host, " /\\") {
+		return fmt.Errorf("-addr %s: %s is not a host name or address", quoteShort(addr), quoteShort(host))
+	}
+	return nil
+}
+
+// quoteShort quotes a value from the command line for a message, cut short
+// when long.
+func quoteShort(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return strconv.Quote(string(r[:32])+"…") + fmt.Sprintf(" (%d characters)", len(r))
+	}
+	return strconv.Quote(s)
 }
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+// run executes the command line and returns the exit status: 0 done, 2 a
+// refused flag, 3 a crash (reported in one line), 1 any other failure.
+func run(args []string, stdout, stderr io.Writer) (status int) {
+	defer crash.Recover(stderr, "boltzweb", &status)
 	cfg, err := parseArgs(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
@@ -76,12 +132,24 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "boltzweb:", err)
 		return 2
 	}
+	// The address is taken before the build, so that a port in use or a
+	// host that is not this machine is reported at once, not a minute
+	// later.
+	var ln net.Listener
+	if !cfg.outSet {
+		ln, err = net.Listen("tcp", cfg.addr)
+		if err != nil {
+			fmt.Fprintln(stderr, "boltzweb: -addr:", err)
+			return 2
+		}
+		defer ln.Close()
+	}
 	files, err := build(stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "boltzweb:", err)
 		return 1
 	}
-	if cfg.out != "" {
+	if cfg.outSet {
 		if err := writeSite(cfg.out, files); err != nil {
 			fmt.Fprintln(stderr, "boltzweb:", err)
 			return 1
@@ -96,14 +164,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	w := s.files[wasmName]
 	fmt.Fprintf(stdout, "boltzweb: %s is %s (%s gzipped)\n", wasmName, megabytes(len(w.data)), megabytes(len(w.gz)))
-	if err := serve(cfg.addr, s, stdout, stderr); err != nil {
+	if err := serve(ln, s, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "boltzweb:", err)
 		return 1
 	}
 	return 0
 }
 
-// The names of the site's files.
+// The names of the site's files; the page's own (index.html, boot.js,
+// style.css) are listed in web.PageFiles.
 const (
 	indexName = "index.html"
 	execName  = "wasm_exec.js"
@@ -132,7 +201,7 @@ func build(stderr io.Writer) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	index, err := pageFiles()
+	files, err := pageFiles()
 	if err != nil {
 		return nil, err
 	}
@@ -156,11 +225,22 @@ func build(stderr io.Writer) (map[string][]byte, error) {
 		return nil, err
 	}
 	fmt.Fprintf(stderr, "boltzweb: built %s in %.1fs\n", wasmName, time.Since(start).Seconds())
-	return map[string][]byte{indexName: index, execName: execJS, wasmName: wasm}, nil
+	files[execName], files[wasmName] = execJS, wasm
+	return files, nil
 }
 
-// pageFiles returns the embedded page.
-func pageFiles() ([]byte, error) { return fs.ReadFile(web.Files, indexName) }
+// pageFiles returns the embedded page: index.html and the files it loads.
+func pageFiles() (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for _, name := range web.PageFiles {
+		b, err := fs.ReadFile(web.Files, name)
+		if err != nil {
+			return nil, err
+		}
+		files[name] = b
+	}
+	return files, nil
+}
 
 func goEnv(goBin, name string) (string, error) {
 	out, err := exec.Command(goBin, "env", name).Output()
@@ -186,14 +266,15 @@ func readWasmExec(goroot string) ([]byte, error) {
 	return nil, fmt.Errorf("wasm_exec.js not found in %s: %v", goroot, firstErr)
 }
 
-// writeSite writes the files into dir, creating it if needed. Other files
-// already in dir are left alone.
+// writeSite writes the files into dir, creating it if needed, each one
+// atomically (an interrupted write leaves the earlier file whole). Other
+// files already in dir are left alone.
 func writeSite(dir string, files map[string][]byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	for _, name := range names(files) {
-		if err := os.WriteFile(filepath.Join(dir, name), files[name], 0o644); err != nil {
+		if err := fileio.WriteAtomic(filepath.Join(dir, name), files[name]); err != nil {
 			return err
 		}
 	}
@@ -227,6 +308,7 @@ type file struct {
 // contentTypes maps the extensions the site uses to their media types;
 // a file with any other extension is refused.
 var contentTypes = map[string]string{
+	".css":  "text/css; charset=utf-8",
 	".html": "text/html; charset=utf-8",
 	".js":   "text/javascript; charset=utf-8",
 	".wasm": "application/wasm",
@@ -277,6 +359,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", f.ctype)
 	h.Set("Cache-Control", "no-cache")
 	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Content-Security-Policy", contentSecurityPolicy)
 	h.Set("Vary", "Accept-Encoding")
 	body, etag := f.data, `"`+f.etag+`"`
 	if acceptsGzip(r.Header.Get("Accept-Encoding")) {
@@ -286,7 +369,7 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Set("Content-Encoding", "gzip")
 	}
 	h.Set("ETag", etag)
-	if match := r.Header.Get("If-None-Match"); match != "" && strings.Contains(match, etag) {
+	if noneMatch(r.Header.Values("If-None-Match"), etag) {
 		h.Del("Content-Encoding")
 		w.WriteHeader(http.StatusNotModified)
 		return
@@ -296,6 +379,72 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Write(body)
+}
+
+// contentSecurityPolicy lets the page load its own script, style and
+// program and nothing else: scripts only from the site, with
+// 'wasm-unsafe-eval' so the program may be compiled; fetches only to the
+// site (the Digits scene's data); the data: icon of the page; no plugins,
+// no base or form targets, and no framing by another page.
+const contentSecurityPolicy = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; " +
+	"style-src 'self'; img-src data:; connect-src 'self'; " +
+	"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// noneMatch reports whether If-None-Match header values match etag, which
+// makes a GET or HEAD answer 304 Not Modified (RFC 9110, 13.1.2): "*"
+// matches any current representation, and otherwise the header is a
+// comma-separated list of entity tags compared weakly, so W/"x" matches
+// "x" and only whole tags match. A malformed list matches nothing.
+func noneMatch(values []string, etag string) bool {
+	opaque := strings.TrimPrefix(etag, "W/")
+	for _, v := range values {
+		rest := strings.TrimSpace(v)
+		if rest == "*" {
+			return true
+		}
+		for rest != "" {
+			tag, tail, ok := cutETag(rest)
+			if !ok {
+				return false
+			}
+			if strings.TrimPrefix(tag, "W/") == opaque {
+				return true
+			}
+			rest = strings.TrimSpace(tail)
+			if rest == "" {
+				break
+			}
+			if rest[0] != ',' {
+				return false
+			}
+			rest = strings.TrimSpace(rest[1:])
+		}
+	}
+	return false
+}
+
+// cutETag reads one entity tag, W/"…" or "…", from the start of s and
+// returns it and what follows.
+func cutETag(s string) (tag, rest string, ok bool) {
+	start := 0
+	if strings.HasPrefix(s, "W/") {
+		start = 2
+	}
+	if len(s) < start+2 || s[start] != '"' {
+		return "", "", false
+	}
+	end := strings.IndexByte(s[start+1:], '"')
+	if end < 0 {
+		return "", "", false
+	}
+	for _, c := range []byte(s[start+1 : start+1+end]) {
+		// etagc is %x21 / %x23-7E / obs-text.
+		if c < 0x21 || c == 0x7f {
+			return "", "", false
+		}
+	}
+	n := start + 1 + end + 1
+	return s[:n], s[n:], true
 }
 
 // acceptsGzip reports whether an Accept-Encoding header allows gzip: named
@@ -327,25 +476,65 @@ func acceptsGzip(header string) bool {
 	return starQ > 0
 }
 
-// serve listens on addr and serves the site until SIGINT or SIGTERM.
-func serve(addr string, s *site, stdout, stderr io.Writer) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
+// The server's timeouts. A request's headers and body must arrive within
+// readTimeout; the whole response, the 4 MB program included, must be
+// taken within writeTimeout (a minute is 0.5 Mbit/s, slower than any link
+// that could use the lab), so a client that stops reading cannot hold a
+// connection; an idle keep-alive connection is closed after idleTimeout.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 10 * time.Second
+	writeTimeout      = 60 * time.Second
+	idleTimeout       = 30 * time.Second
+	maxHeaderBytes    = 16 << 10
+)
+
+// newServer returns the HTTP server of the site, with its timeouts and a
+// handler that turns a panic into a 500 answer and one line on stderr.
+func newServer(s *site, stderr io.Writer) *http.Server {
+	return &http.Server{
+		Handler:           recoverer(s, stderr),
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          log.New(io.Discard, "", 0),
 	}
-	host, _, _ := net.SplitHostPort(addr)
+}
+
+// recoverer answers 500 when h panics and reports the panic in one line;
+// the server goes on serving other requests.
+func recoverer(h http.Handler, stderr io.Writer) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if p := recover(); p != nil {
+				if p == http.ErrAbortHandler {
+					panic(p)
+				}
+				fmt.Fprintf(stderr, "boltzweb: crashed serving %s: %s\n", quoteShort(r.URL.Path), crash.Describe(p, ""))
+				http.Error(w, "internal error", http.StatusInternalServerError)
+			}
+		}()
+		h.ServeHTTP(w, r)
+	})
+}
+
+// serve serves the site on ln until SIGINT or SIGTERM.
+func serve(ln net.Listener, s *site, stdout, stderr io.Writer) error {
+	host, _, _ := net.SplitHostPort(ln.Addr().String())
 	if ip := net.ParseIP(host); host == "" || (ip != nil && ip.IsUnspecified()) {
 		fmt.Fprintln(stderr, "boltzweb: note: listening on every network interface, not only this machine")
 	}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := newServer(s, stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	go func() {
+	crash.Go(stderr, "boltzweb", func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		srv.Shutdown(shut)
-	}()
+	})
 	fmt.Fprintf(stdout, "boltzweb: serving http://%s/ (Ctrl+C stops)\n", ln.Addr())
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err

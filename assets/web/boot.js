@@ -1,0 +1,94 @@
+// Boltzmann Lab's page script: checks that the browser can run the lab,
+// shows a loading state, fetches the program and starts it. It lives in a
+// file of its own, not inline, so that the server's Content-Security-Policy
+// can allow scripts from the site alone.
+"use strict";
+(() => {
+  const status = document.getElementById("status");
+  const title = document.getElementById("status-title");
+  const text = document.getElementById("status-text");
+
+  // fail replaces the loading state with a message a person can act on.
+  function fail(heading, message) {
+    status.classList.add("failed");
+    status.style.display = "flex";
+    title.textContent = heading;
+    text.textContent = message;
+  }
+  window.boltzlabFail = fail;
+
+  // The program calls this after it has drawn its first frame.
+  window.boltzlabReady = () => { status.style.display = "none"; };
+
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    fail("WebAssembly is not available",
+      "This browser cannot run WebAssembly, which Boltzmann Lab is compiled to. " +
+      "A current Firefox, Chrome, Edge or Safari runs it; so does this one once WebAssembly is allowed again.");
+    return;
+  }
+  const probe = document.createElement("canvas");
+  // The drawing library needs WebGL 2; WebGL 1 alone is not enough.
+  let gl = null;
+  try { gl = probe.getContext("webgl2"); } catch (e) { gl = null; }
+  if (!gl) {
+    fail("WebGL is not available",
+      "Boltzmann Lab draws with WebGL 2, and this browser did not offer it. " +
+      "Turn on hardware acceleration (or WebGL) in the browser's settings, or try another browser.");
+    return;
+  }
+  // Hand the probe's context back, so the program's canvas is not kept
+  // waiting for a free one.
+  const lose = gl.getExtension("WEBGL_lose_context");
+  if (lose) lose.loseContext();
+
+  const script = document.createElement("script");
+  script.src = "wasm_exec.js";
+  script.onerror = () => fail("Could not load the page", "wasm_exec.js did not load. Reload the page to try again.");
+  script.onload = start;
+  document.head.appendChild(script);
+
+  // fetchCounting downloads the program and shows how much has arrived.
+  async function fetchCounting(url) {
+    const resp = await fetch(url);
+    if (!resp.ok) throw new Error(url + ": " + resp.status + " " + resp.statusText);
+    const wasmType = { headers: { "Content-Type": "application/wasm" } };
+    if (!resp.body || typeof ReadableStream !== "function") return new Response(await resp.arrayBuffer(), wasmType);
+    let got = 0;
+    const reader = resp.body.getReader();
+    const counted = new ReadableStream({
+      async pull(ctrl) {
+        const { done, value } = await reader.read();
+        if (done) { ctrl.close(); text.textContent = "Starting…"; return; }
+        got += value.byteLength;
+        text.textContent = "Loading… " + (got / 1048576).toFixed(1) + " MB";
+        ctrl.enqueue(value);
+      },
+    });
+    return new Response(counted, wasmType);
+  }
+
+  async function start() {
+    try {
+      const go = new Go();
+      go.exit = (code) => {
+        if (code !== 0) {
+          console.error("boltzlab: the program stopped with exit code " + code);
+          fail("Boltzmann Lab stopped", "The program stopped with an error (exit code " + code + "). " +
+            "The browser's console has the details; reloading the page starts it again.");
+        }
+      };
+      const resp = await fetchCounting("boltzlab.wasm");
+      let result;
+      if (WebAssembly.instantiateStreaming) {
+        result = await WebAssembly.instantiateStreaming(resp, go.importObject);
+      } else {
+        result = await WebAssembly.instantiate(await resp.arrayBuffer(), go.importObject);
+      }
+      text.textContent = "Starting…";
+      go.run(result.instance);
+    } catch (e) {
+      console.error("boltzlab: loading failed:", e);
+      fail("Could not start Boltzmann Lab", String(e && e.message || e));
+    }
+  }
+})();

@@ -1,0 +1,82 @@
+package sim
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// WorkerPanic is the value with which a computation that shares its work
+// among goroutines (Census, Race) panics when one of its workers panicked.
+// A panic on another goroutine cannot be recovered by the caller and would
+// end the program with Go's own report; carried over, it reaches the
+// caller's recover like any other panic, with the place it came from.
+type WorkerPanic struct {
+	Value any    // what the worker panicked with
+	Site  string // file:line where the worker panicked, if known
+}
+
+func (p *WorkerPanic) Error() string { return fmt.Sprint(p.Value) }
+
+// PanicSite returns the place where the worker panicked.
+func (p *WorkerPanic) PanicSite() string { return p.Site }
+
+// Unwrap returns the worker's panic value when it is an error.
+func (p *WorkerPanic) Unwrap() error {
+	err, _ := p.Value.(error)
+	return err
+}
+
+// workerPanics keeps the first panic of a group of worker goroutines.
+type workerPanics struct {
+	once sync.Once
+	p    *WorkerPanic
+}
+
+// guard returns work wrapped so that a panic in it is kept instead of
+// ending the program.
+func (w *workerPanics) guard(work func()) func() {
+	return func() {
+		defer func() {
+			if v := recover(); v != nil {
+				site := panicSite()
+				w.once.Do(func() { w.p = &WorkerPanic{Value: v, Site: site} })
+			}
+		}()
+		work()
+	}
+}
+
+// repanic panics on the calling goroutine with the first kept panic, if
+// any. Call it after every worker has returned.
+func (w *workerPanics) repanic() {
+	if w.p != nil {
+		panic(w.p)
+	}
+}
+
+// panicSite returns file:line of the function that panicked, read from the
+// stack of the deferred function that recovered it.
+func panicSite() string {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	inPanic := false
+	for {
+		f, more := frames.Next()
+		if f.Function == "runtime.gopanic" {
+			inPanic = true
+		} else if inPanic && !strings.HasPrefix(f.Function, "runtime.") {
+			file := f.File
+			if i := strings.LastIndex(file, "/"); i >= 0 {
+				if j := strings.LastIndex(file[:i], "/"); j >= 0 {
+					file = file[j+1:]
+				}
+			}
+			return fmt.Sprintf("%s:%d", file, f.Line)
+		}
+		if !more {
+			return ""
+		}
+	}
+}
