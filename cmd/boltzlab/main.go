@@ -13,6 +13,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"boltzlab/cli"
+	"boltzlab/internal/crash"
 	"boltzlab/scenes"
 )
 
@@ -20,7 +21,9 @@ func main() {
 	os.Exit(run(os.Args[1:]))
 }
 
-func run(args []string) int {
+func run(args []string) (status int) {
+	// A crash exits 3, apart from a refused flag's 2.
+	defer crash.Recover(os.Stderr, "boltzlab", &status)
 	cfg, err := cli.Parse(args, os.Stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
