@@ -1,22 +1,19 @@
-//go:build legacy
-
 package scenes
 
 import (
+	"fmt"
 	"image"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/stretchr/testify/require"
-
-	"boltzlab/scenes/ui"
 )
 
 // TestWriteShots renders scenes in states the -screenshot flag cannot
-// reach (a chosen temperature, a finished run) into the folder named by
-// BOLTZLAB_SHOTS, for the README and for looking at. It is skipped unless
+// reach (a chosen temperature, a gap off the axis, the log scale, the
+// help open) into the folder named by BOLTZLAB_SHOTS, at a laptop's size
+// and a phone's, for the README and for looking at. It is skipped unless
 // that variable is set.
 func TestWriteShots(t *testing.T) {
 	dir := os.Getenv("BOLTZLAB_SHOTS")
@@ -24,31 +21,45 @@ func TestWriteShots(t *testing.T) {
 		t.Skip("set BOLTZLAB_SHOTS to a folder to write the pictures")
 	}
 	require.NoError(t, os.MkdirAll(dir, 0o755))
-	shoot := func(name string, s Scene, frames int, prepare func()) {
-		in := &ui.Fake{}
-		ctx := testContext(in, nil)
-		prepare()
-		if r, ok := s.(interface{ SetRunning(bool) }); ok {
-			r.SetRunning(true)
+	shoot := func(scene, name string, prepare func(h *harness)) {
+		for _, sz := range [][2]int{{1280, 800}, {390, 844}} {
+			h := newHarness(t, scene, sz[0], sz[1])
+			h.s.SetRunning(true)
+			prepare(h)
+			for range 300 {
+				h.step(t)
+			}
+			h.draw()
+			rgba := image.NewRGBA(h.img.Bounds())
+			h.img.ReadPixels(rgba.Pix)
+			file := fmt.Sprintf("%s-%s-%dx%d.png", scene, name, sz[0], sz[1])
+			require.NoError(t, writePNG(filepath.Join(dir, file), rgba))
 		}
-		for k := 0; k < frames; k++ {
-			step(t, s, ctx, in)
-		}
-		img := ebiten.NewImage(1280, 800)
-		img.Fill(ui.Background)
-		drawHeader(img, ctx, s)
-		s.Draw(img, ctx)
-		rgba := image.NewRGBA(img.Bounds())
-		img.ReadPixels(rgba.Pix)
-		require.NoError(t, writePNG(filepath.Join(dir, name+".png"), rgba))
 	}
 	for _, c := range []struct {
 		name string
 		T    float64
 	}{{"cold", 0.3}, {"hot", 8}} {
-		sg := newSigmoid(1).(*sigmoid)
-		shoot("sigmoid-"+c.name, sg, 300, func() { sg.temp.Set(c.T); sg.reset() })
-		d := newDistribution(1).(*distribution)
-		shoot("distribution-"+c.name, d, 300, func() { d.temp.Set(c.T); d.recompute() })
+		shoot("sigmoid", c.name, func(h *harness) {
+			s := h.s.(*sigmoid)
+			s.temp.Set(c.T)
+			s.restart()
+		})
+		shoot("distribution", c.name, func(h *harness) {
+			d := h.s.(*distribution)
+			d.temp.Set(c.T)
+			d.recompute()
+		})
 	}
+	shoot("sigmoid", "offscale", func(h *harness) {
+		s := h.s.(*sigmoid)
+		s.gap.Set(68)
+		s.restart()
+	})
+	shoot("sigmoid", "help", func(h *harness) { h.m.help = true })
+	shoot("distribution", "log", func(h *harness) {
+		d := h.s.(*distribution)
+		d.logScale.On = true
+	})
+	shoot("distribution", "help", func(h *harness) { h.m.help = true })
 }
