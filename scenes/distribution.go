@@ -1,5 +1,3 @@
-//go:build legacy
-
 package scenes
 
 import (
@@ -8,6 +6,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -19,13 +18,32 @@ import (
 // states, few enough to draw every one as a bar.
 const distUnits = 4
 
+// distStates is the number of states, and 1/distStates the uniform
+// distribution every bar tends to as T grows.
+const distStates = 1 << distUnits
+
 // distPairs lists the weights in the order the scene (and boltzexp dist)
 // names them: the upper triangle, row by row.
 var distPairs = [6][2]int{{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}}
 
+// distParams is how many weights and biases the network drawing offers.
+const distParams = len(distPairs) + distUnits
+
+// distT is the starting temperature.
+const distT = 1
+
+// distLogFloor is the bottom of the probability axis on the log scale:
+// eight decades, enough for the rare states at the default T.
+const distLogFloor = 1e-8
+
+// distDragStep is how far, in dp, a label is dragged for each quarter it
+// adds or takes away.
+const distDragStep = 12
+
 // distribution is scene 3: the exact Boltzmann distribution of a 4-unit
 // network, with a Gibbs sampler's histogram converging onto it.
 type distribution struct {
+	base
 	seed    uint64
 	net     *sim.Net
 	exact   *sim.Dist
@@ -37,45 +55,101 @@ type distribution struct {
 	temp      ui.Slider
 	param     ui.Slider // the selected weight or bias
 	selected  int       // 0–5 a weight in distPairs order, 6–9 a bias
-	transport *ui.Transport
 	sorted    ui.Toggle
-	focus     ui.Focus
+	logScale  ui.Toggle
 	kl        *ui.Series
 	plot      ui.Plot
-
+	handles   [distParams]ui.Rect // the draggable labels, from place()
 	dragging  bool
-	dragStart float64 // pointer y when the drag began
+	dragX     float64 // pointer position when the drag began
+	dragY     float64
 	dragFrom  float64 // the parameter's value then
-	painter   ui.Painter
+	stateBuf  []int8
+	thumbSize float64
+
+	// Rectangles the layout fills in.
+	energyKey, outlineKey, barsLeaf, readBox ui.Rect
+	netBox, netHint, runRow                  ui.Rect
+	bars                                     ui.Rect // the bars' plotting area inside barsLeaf
+	nodes                                    ui.Rect // the square whose corners hold the units
 }
 
+// distKeys are the Distribution scene's own keys.
+var distKeys = ui.Keymap{
+	{ID: "param", Key: ebiten.KeyW, Label: "W", Does: "select the next weight or bias"},
+	{ID: "param", Key: ebiten.KeyW, Mod: ui.ModShift, Label: "Shift+W", Does: "select the next weight or bias"},
+	{ID: "sort", Key: ebiten.KeyO, Label: "O", Does: "sort the bars by energy"},
+	{ID: "log", Key: ebiten.KeyL, Label: "L", Does: "log scale for p"},
+}
+
+const distNetHint = "Drag a label right or up to raise it, left or down to lower it (or turn the wheel over it). Orange weights pull two units into agreement, blue ones apart. The discs show the sampler's state."
+
 func newDistribution(seed uint64) Scene {
-	d := &distribution{seed: seed}
-	d.temp = ui.Slider{Label: "Temperature T", Min: 0.05, Max: 20, Value: 1, Log: true,
+	d := &distribution{seed: seed, stateBuf: make([]int8, distUnits)}
+	d.temp = ui.Slider{ID: "temperature", Label: "Temperature T", Min: 0.05, Max: 20, Value: distT, Log: true,
 		Format: func(v float64) string { return fmt.Sprintf("%.3g", v) }}
-	d.param = ui.Slider{Min: -4, Max: 4,
+	d.param = ui.Slider{ID: "param", Min: -4, Max: 4,
 		Format: func(v float64) string { return fmt.Sprintf("%+.2f", v) }}
-	d.transport = ui.NewTransport(0.2, 20000, 20)
-	d.transport.Speed.Label = "Speed (sweeps per frame)"
-	d.sorted = ui.Toggle{Label: "Sort bars by energy (O)"}
+	t := ui.NewTransport(0.2, 20000, 20)
+	t.Speed.Label = "Speed (sweeps per frame)"
+	d.sorted = ui.Toggle{ID: "sort", Label: "Sort by energy"}
+	d.logScale = ui.Toggle{ID: "log", Label: "Log scale"}
 	d.kl = ui.NewSeries("KL", ui.Warm, 1500)
-	d.plot = ui.Plot{Title: "KL(sampled || exact), log₁₀", XLabel: "sweeps", Series: []*ui.Series{d.kl}}
-	d.focus.Order = append([]any{&d.temp, &d.param}, d.transport.Widgets()...)
-	d.focus.Order = append(d.focus.Order, &d.sorted)
+	d.plot = ui.Plot{Title: "log₁₀ KL(sampled || exact)", XLabel: "sweeps", Series: []*ui.Series{d.kl}}
+	d.setup(t, distKeys, &d.temp, &d.sorted, &d.logScale, &d.param)
+	for k := range distParams {
+		d.region(d.paramName(k), &d.handles[k])
+	}
+
+	barsPanel := ui.Section("p(s) for every state s", nil, ui.Col(ui.Gap,
+		ui.Flow(560, ui.GapS, ui.Leaf(&d.energyKey).MinH(22), ui.Leaf(&d.outlineKey).MinH(22)).NoGrow(),
+		ui.Flow(560, ui.GapL,
+			ui.Leaf(&d.temp.Rect).MinH(ui.SliderH),
+			// The toggles sit level with the slider's track.
+			ui.Row(ui.Gap,
+				ui.Col(0, ui.Leaf(nil), ui.Leaf(&d.sorted.Rect).H(ui.ToggleH)),
+				ui.Col(0, ui.Leaf(nil), ui.Leaf(&d.logScale.Rect).H(ui.ToggleH)),
+			).W(300),
+		).NoGrow(),
+		ui.Leaf(&d.barsLeaf).MinH(250),
+	))
+	numbers := ui.Section("Exact sums and the sampler", nil, ui.Leaf(&d.readBox).MinH(7*21)).NoGrow()
+	bottom := ui.Flow(640, ui.GapL, ui.Leaf(&d.plot.Rect).MinH(190), numbers.W(330))
+	left := ui.Col(ui.GapL, barsPanel, bottom.NoGrow())
+	netPanel := ui.Section("The network", nil, ui.Col(ui.Gap,
+		ui.Leaf(&d.netBox).Aspect(1.05).MinH(200),
+		ui.Para(&d.netHint, ui.Small, func() string { return distNetHint }),
+	)).NoGrow()
+	right := ui.Col(ui.Gap,
+		netPanel,
+		ui.Leaf(&d.param.Rect).H(ui.SliderH),
+		ui.Leaf(&d.runRow).H(ui.ButtonH),
+		ui.Leaf(&t.Speed.Rect).H(ui.SliderH),
+	).W(360)
+	d.root = ui.Flow(900, ui.GapL, left, right)
+
 	d.reset()
 	return d
 }
 
-// reset restores the starting network and a fresh sampler.
+// reset restores the starting network at T = 1 with a fresh sampler. The
+// view (sorting, log scale) stays as the person set it.
 func (d *distribution) reset() {
 	d.net = sim.DistributionNet()
 	rng := rand.New(rand.NewPCG(d.seed, 0xd157))
 	s := make([]int8, distUnits)
 	sim.RandomState(s, rng)
+	d.temp.Value = distT
 	d.sampler = sim.NewSampler(d.net, s, d.temp.Value, rng)
-	d.transport.Running = false
+	d.SetRunning(false)
 	d.choose(1)
 	d.recompute()
+}
+
+// Reset implements Scene.
+func (d *distribution) Reset() string {
+	d.reset()
+	return "Reset: the starting network at T = 1, no sweeps counted"
 }
 
 // recompute refreshes the exact distribution and restarts the histogram:
@@ -97,9 +171,8 @@ func (d *distribution) recompute() {
 }
 
 func (d *distribution) sortBars() {
-	n := 1 << distUnits
-	if len(d.order) != n {
-		d.order = make([]int, n)
+	if len(d.order) != distStates {
+		d.order = make([]int, distStates)
 	}
 	for i := range d.order {
 		d.order[i] = i
@@ -143,12 +216,13 @@ func (d *distribution) paramName(k int) string {
 
 func (d *distribution) choose(k int) {
 	d.selected = k
-	d.param.Label = "Selected: " + d.paramName(k)
+	kind := "weight"
+	if k >= len(distPairs) {
+		kind = "bias"
+	}
+	d.param.Label = fmt.Sprintf("Selected %s %s", kind, d.paramName(k))
 	d.param.Value = d.value(k)
 }
-
-// SetRunning starts or stops the sampler.
-func (d *distribution) SetRunning(on bool) { d.transport.Running = on }
 
 func (d *distribution) Title() string { return "Distribution" }
 
@@ -157,29 +231,69 @@ func (d *distribution) Caption() string {
 }
 
 func (d *distribution) Help() string {
-	return "Each bar is one whole configuration of the four units (drawn underneath, in the same places as the network on the right). Its height is the exact Boltzmann probability e^(−E/T)/Z, computed by summing over all 16 states. Colour shows energy: bright bars are low energy and likely, dark ones high energy and rare.\n" +
-		"Cool the network and the probability piles onto the lowest state; heat it and every bar tends to 1/16.\n" +
-		"Run starts a Gibbs sampler: the unit-by-unit stochastic rule, with the state counted after every sweep. The outlines are its histogram, and the KL divergence from it to the exact bars falls as the counts grow. Changing the weights or T restarts the count.\n" +
-		"Drag a weight's or bias's label up or down on the network (or use the mouse wheel over it, or the slider below) to reshape the landscape. Orange weights pull two units into agreement, blue ones apart.\n" +
-		"Keys: O sorts the bars by energy; Tab to the selected-parameter slider and use the arrows."
+	return "Each bar is one whole configuration of the four units, drawn under it with the units in the same places as on the network drawing; the number under that is its energy E. The bar's height is the exact Boltzmann probability e^(−E/T)/Z, computed by summing over all 16 states. Colour shows energy: bright bars are the low energies, dark ones the high; at any T a lower energy is the more likely.\n" +
+		"The probability axis stays at 0 to 1 while you explore. Cool the network and the probability piles onto the lowest state; heat it and every bar moves toward the dashed line at 1/16, the uniform distribution. The log scale spreads eight decades, from 10⁻⁸ to 1, so states far rarer than 1/16 show too (any rarer than 10⁻⁸ stay on the floor).\n" +
+		"Run starts a Gibbs sampler: the unit-by-unit stochastic rule, with the state counted after every sweep. The outlines are its histogram. KL(sampled || exact) is the Kullback–Leibler divergence of the sampled histogram from the exact distribution: zero when they agree, and it falls as the counts grow (the plot shows its base-10 logarithm). Changing a weight, a bias or T restarts the count.\n" +
+		"Drag a weight's or bias's label on the network, right or up to raise it and left or down to lower it, or turn the mouse wheel over it, or use the slider of the selected one, to reshape the landscape. Orange weights pull two units into agreement, blue ones apart."
 }
 
-// Geometry of the network drawing: units at the corners of a square,
-// placed as in the bars' thumbnails.
-func (d *distribution) nodePos(l ui.Layout, i int) (float64, float64) {
-	x := []float64{990, 1168}[i%2]
-	y := []float64{210, 388}[i/2]
-	return l.X(x), l.Y(y)
+// place derives the rectangles that follow from the layout's: the bars'
+// plotting area, the square of units and the labels on the network.
+func (d *distribution) place(th ui.Theme) {
+	d.transport.Place(d.runRow, d.transport.Speed.Rect)
+
+	// The bars leave room for the tick labels on the left and, underneath,
+	// for each state's drawing and its energy (in two staggered rows when
+	// one row is too narrow for the numbers).
+	st := th.Style(ui.Small)
+	lh := th.LineHeight(ui.Small)
+	c := d.barsLeaf
+	left := math.Max(ui.TextWidth("0.75", st.Font, st.Size), ui.TextWidth("10⁻⁸", st.Font, st.Size)) + th.Px(ui.GapS)
+	w := math.Max(0, c.W-left)
+	bw := w / distStates
+	d.thumbSize = math.Min(th.Px(30), bw*0.8)
+	rows := 1.0
+	if d.energyRows(th, bw) == 2 {
+		rows = 2
+	}
+	below := th.Px(8) + d.thumbSize + th.Px(4) + rows*lh
+	d.bars = ui.Rect{X: c.X + left, Y: c.Y + lh/2, W: w, H: math.Max(0, c.H-lh/2-below)}
+
+	// The units sit at the corners of a square, as in the bars' drawings,
+	// with room around it for the bias labels above and below.
+	hw, hh := th.Px(64), th.Px(24)
+	b := d.netBox
+	side := math.Max(0, math.Min(b.W-hw-th.Px(8), b.H-2*(th.Px(44)+hh/2)))
+	d.nodes = ui.Rect{X: b.CenterX() - side/2, Y: b.CenterY() - side/2, W: side, H: side}
+	for k := range distParams {
+		x, y := d.handlePos(th, k)
+		d.handles[k] = ui.Rect{X: x - hw/2, Y: y - hh/2, W: hw, H: hh}
+	}
+}
+
+// energyRows is how many rows the energy labels under bars bw wide need.
+func (d *distribution) energyRows(th ui.Theme, bw float64) int {
+	st := th.Style(ui.Small)
+	if ui.TextWidth("−40.0", st.Font, st.Size)+th.Px(2) > bw {
+		return 2
+	}
+	return 1
+}
+
+// nodePos is the centre of unit i on the network drawing.
+func (d *distribution) nodePos(i int) (float64, float64) {
+	n := d.nodes
+	return n.X + float64(i%2)*n.W, n.Y + float64(i/2)*n.H
 }
 
 // handlePos is where parameter k's draggable label sits: a weight at its
 // edge (the crossing diagonals a third of the way along, so they do not
 // collide), a bias beside its unit.
-func (d *distribution) handlePos(l ui.Layout, k int) (float64, float64) {
+func (d *distribution) handlePos(th ui.Theme, k int) (float64, float64) {
 	if k < len(distPairs) {
 		i, j := distPairs[k][0], distPairs[k][1]
-		x0, y0 := d.nodePos(l, i)
-		x1, y1 := d.nodePos(l, j)
+		x0, y0 := d.nodePos(i)
+		x1, y1 := d.nodePos(j)
 		t := 0.5
 		if i+j == 3 { // a diagonal
 			t = 0.3
@@ -187,58 +301,68 @@ func (d *distribution) handlePos(l ui.Layout, k int) (float64, float64) {
 		return x0 + (x1-x0)*t, y0 + (y1-y0)*t
 	}
 	i := k - len(distPairs)
-	x, y := d.nodePos(l, i)
-	return x, y + []float64{-1, 1}[i/2]*l.S(44)
+	x, y := d.nodePos(i)
+	return x, y + []float64{-1, 1}[i/2]*th.Px(44)
 }
 
-func (d *distribution) handleRect(l ui.Layout, k int) ui.Rect {
-	x, y := d.handlePos(l, k)
-	return ui.Rect{X: x - l.S(30), Y: y - l.S(12), W: l.S(60), H: l.S(24)}
+// yRange is the probability axis: 0 to 1, or 10⁻⁸ to 1 on the log scale.
+// It never depends on T or on the weights.
+func (d *distribution) yRange() (lo, hi float64) {
+	if d.logScale.On {
+		return distLogFloor, 1
+	}
+	return 0, 1
 }
 
-func (d *distribution) layout(l ui.Layout) {
-	d.param.Rect = l.R(910, 472, 338, 50)
-	d.temp.Rect = l.R(910, 530, 338, 50)
-	d.transport.Place(l.R(910, 596, 338, 40), l.R(910, 646, 338, 50))
-	d.sorted.Rect = l.R(910, 712, 338, 30)
-	d.plot.Rect = l.R(32, 572, 520, 194)
-	d.plot.FontSize = l.S(13)
+// sy is the screen y of probability p on the bars' axis.
+func (d *distribution) sy(p float64) float64 {
+	a := d.bars
+	lo, hi := d.yRange()
+	if d.logScale.On {
+		if !(p > lo) {
+			return a.Bottom()
+		}
+		t := (math.Log10(p) - math.Log10(lo)) / (math.Log10(hi) - math.Log10(lo))
+		return a.Bottom() - math.Min(1, t)*a.H
+	}
+	return a.Bottom() - (math.Max(lo, math.Min(hi, p))-lo)/(hi-lo)*a.H
 }
 
 func (d *distribution) Update(ctx *Context) error {
 	in := ctx.In
-	l := ctx.L
-	d.layout(l)
-	d.focus.Update(in)
-	steps, reset := d.transport.Update(in, &d.focus)
-	if reset {
-		d.reset()
-		return nil
-	}
+	th := ctx.Theme
+	d.place(th)
 	if d.temp.Update(in, &d.focus) {
 		d.recompute()
 	}
 	if d.param.Update(in, &d.focus) {
 		d.setValue(d.selected, d.param.Value)
 	}
-	if d.sorted.Update(in, &d.focus) || in.KeyPressed(ebiten.KeyO) {
-		if in.KeyPressed(ebiten.KeyO) {
-			d.sorted.On = !d.sorted.On
+	if d.keys.Fired(in, "param") {
+		dir := 1
+		if in.Mods()&ui.ModShift != 0 {
+			dir = -1
 		}
+		d.choose((d.selected + dir + distParams) % distParams)
+		d.focus.Set(&d.param)
+	}
+	if d.toggled(in, &d.sorted) {
 		d.sortBars()
 	}
+	d.toggled(in, &d.logScale)
 
-	// Dragging a label up raises the value: a quarter per 12 design units,
-	// snapped to quarters so values stay readable.
+	// A label follows a drag in either direction: right and up raise the
+	// value a quarter per step, left and down lower it, so values stay
+	// readable.
 	p := in.Pointer()
-	for k := 0; k < len(distPairs)+distUnits; k++ {
-		if !d.handleRect(l, k).Contains(p.X, p.Y) {
+	for k := range distParams {
+		if !d.handles[k].Contains(p.X, p.Y) {
 			continue
 		}
 		if p.Pressed {
 			d.choose(k)
 			d.focus.Set(&d.param)
-			d.dragging, d.dragStart, d.dragFrom = true, p.Y, d.value(k)
+			d.dragging, d.dragX, d.dragY, d.dragFrom = true, p.X, p.Y, d.value(k)
 		}
 		if w := in.Wheel(); w != 0 {
 			d.choose(k)
@@ -249,14 +373,13 @@ func (d *distribution) Update(ctx *Context) error {
 		d.dragging = false
 	}
 	if d.dragging {
-		v := d.dragFrom + math.Round((d.dragStart-p.Y)/l.S(12))*0.25
-		d.setValue(d.selected, v)
+		steps := math.Round(((p.X - d.dragX) + (d.dragY - p.Y)) / th.Px(distDragStep))
+		d.setValue(d.selected, d.dragFrom+steps*0.25)
 	}
 	d.param.Value = d.value(d.selected)
 
-	sweeps := steps
-	if sweeps > 0 {
-		d.sampler.Run(sweeps)
+	if ctx.Steps > 0 {
+		d.sampler.Run(ctx.Steps)
 		d.emp = d.sampler.Empirical(d.emp)
 		if kl := sim.KL(d.emp, d.exact.P); kl > 0 && !math.IsInf(kl, 0) {
 			d.kl.Push(float64(d.sampler.Sweeps), math.Log10(kl))
@@ -266,20 +389,25 @@ func (d *distribution) Update(ctx *Context) error {
 }
 
 func (d *distribution) Draw(dst *ebiten.Image, ctx *Context) {
-	l := ctx.L
-	d.layout(l)
-	d.drawBars(dst, l)
+	th := ctx.Theme
+	d.place(th)
+	d.panels(dst, th)
+	d.drawKeys(dst, th)
+	d.sorted.Draw(dst, &d.focus)
+	d.logScale.Draw(dst, &d.focus)
+	d.drawBars(dst, th)
+	d.plot.FontSize = th.Px(12)
 	d.plot.Draw(dst)
-	d.drawReadouts(dst, l)
-	d.drawNetwork(dst, l)
+	d.drawReadouts(dst, th)
+	d.drawNetwork(dst, th)
+	ui.TextBlock(dst, d.netHint, distNetHint, th.Style(ui.Small), ui.TextFaint)
 	d.param.Draw(dst, &d.focus)
 	d.temp.Draw(dst, &d.focus)
 	d.transport.Draw(dst, &d.focus)
-	d.sorted.Draw(dst, &d.focus)
 }
 
 // energyShade maps an energy onto the sequential map: bright for the
-// lowest energy (likely), dark for the highest (rare).
+// lowest energy (the likeliest state), dark for the highest.
 func (d *distribution) energyShade(e float64) float64 {
 	lo, hi := d.exact.MinEnergy, d.eMax
 	if hi == lo {
@@ -288,60 +416,121 @@ func (d *distribution) energyShade(e float64) float64 {
 	return 0.15 + 0.85*(hi-e)/(hi-lo)
 }
 
-func (d *distribution) drawBars(dst *ebiten.Image, l ui.Layout) {
-	box := l.R(32, 128, 860, 430)
-	d.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	ui.Label(dst, "p(s) for every state s", ui.Bold, l.S(15), box.X+l.S(18), box.Y+l.S(20), ui.Text, ui.Left)
-	// Legend: the energy colours and what the outlines are.
-	lg := l.R(560, 140, 200, 26)
-	ui.DrawLegend(dst, lg, 0, 1, false)
-	ui.FillRect(dst, ui.Rect{X: lg.X, Y: lg.Y + lg.H*0.4, W: lg.W, H: lg.H * 0.6}, ui.Panel)
-	ui.Label(dst, "rare", ui.Regular, l.S(12), lg.X-l.S(6), lg.Y+lg.H*0.2, ui.TextDim, ui.Right)
-	ui.Label(dst, "likely", ui.Regular, l.S(12), lg.Right()+l.S(6), lg.Y+lg.H*0.2, ui.TextDim, ui.Left)
-	ui.Label(dst, "high energy → low energy", ui.Regular, l.S(11), lg.CenterX(), lg.Y+lg.H*0.8, ui.TextFaint, ui.Center)
-	ui.StrokeRect(dst, l.R(800, 140, 14, 14), l.S(2), ui.Text)
-	ui.Label(dst, "sampled", ui.Regular, l.S(12), l.X(820), l.Y(147), ui.TextDim, ui.Left)
+// drawKeys draws the legend: the energy colours, the sampled outline and
+// the uniform line.
+func (d *distribution) drawKeys(dst *ebiten.Image, th ui.Theme) {
+	small := th.Style(ui.Small)
+	gap := th.Px(ui.GapS)
+	k := d.energyKey
+	hiW := ui.TextWidth("high E", small.Font, small.Size)
+	loW := ui.TextWidth("low E", small.Font, small.Size)
+	ui.TextIn(dst, ui.Rect{X: k.X, Y: k.Y, W: hiW + 1, H: k.H}, "high E", small, ui.TextDim, ui.Left)
+	bar := ui.Rect{X: k.X + hiW + gap, Y: k.CenterY() - th.Px(6), W: math.Min(th.Px(140), k.W-hiW-loW-2*gap-1), H: th.Px(12)}
+	const steps = 32
+	for i := range steps {
+		t := 0.15 + 0.85*(float64(i)+0.5)/steps
+		ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*float64(i)/steps, Y: bar.Y, W: bar.W/steps + 0.5, H: bar.H}, ui.Sequential(t))
+	}
+	ui.TextIn(dst, ui.Rect{X: bar.Right() + gap, Y: k.Y, W: loW + 1, H: k.H}, "low E", small, ui.TextDim, ui.Left)
 
-	a := l.R(92, 186, 780, 272)
-	top := 0.0
-	for i, p := range d.exact.P {
-		top = math.Max(top, math.Max(p, d.emp[i]))
+	o := d.outlineKey
+	sw := th.Px(14)
+	box := ui.Rect{X: o.X, Y: o.CenterY() - sw/2, W: sw, H: sw}
+	ui.StrokeRect(dst, box, th.Px(2), ui.Text)
+	sampled := "sampled"
+	sx := box.Right() + gap
+	w := ui.TextWidth(sampled, small.Font, small.Size) + 1
+	ui.TextIn(dst, ui.Rect{X: sx, Y: o.Y, W: w, H: o.H}, sampled, small, ui.TextDim, ui.Left)
+	lx := sx + w + th.Px(ui.GapL)
+	d.dashes(dst, th, lx, lx+th.Px(24), o.CenterY())
+	ux := lx + th.Px(24) + gap
+	ui.TextIn(dst, ui.Rect{X: ux, Y: o.Y, W: math.Max(0, o.Right()-ux), H: o.H}, "uniform, 1/16", small, ui.TextDim, ui.Left)
+}
+
+// dashes draws the uniform line's dashed stroke from x0 to x1 at y.
+func (d *distribution) dashes(dst *ebiten.Image, th ui.Theme, x0, x1, y float64) {
+	dash, gap := th.Px(6), th.Px(4)
+	for x := x0; x < x1; x += dash + gap {
+		ui.FillRect(dst, ui.Rect{X: x, Y: y - th.Px(1), W: math.Min(dash, x1-x), H: th.Px(2)}, ui.TextDim)
 	}
-	ticks := ui.NiceTicks(0, math.Max(top, 0.05)*1.05, 5)
-	ymax := ticks[len(ticks)-1]
-	if ymax < top {
-		ymax = top
+}
+
+// superscript writes an integer exponent in superscript digits.
+func superscript(n int) string {
+	var b strings.Builder
+	if n < 0 {
+		b.WriteRune('⁻')
+		n = -n
 	}
-	sy := func(p float64) float64 { return a.Bottom() - p/ymax*a.H }
-	for _, t := range ticks {
-		ui.FillRect(dst, ui.Rect{X: a.X, Y: sy(t), W: a.W, H: 1}, ui.Grid)
-		ui.Label(dst, ui.FormatTick(t), ui.Mono, l.S(12), a.X-l.S(8), sy(t), ui.TextDim, ui.Right)
+	for _, c := range fmt.Sprint(n) {
+		b.WriteRune([]rune("⁰¹²³⁴⁵⁶⁷⁸⁹")[c-'0'])
 	}
-	n := len(d.order)
-	bw := a.W / float64(n)
-	s := make([]int8, distUnits)
+	return b.String()
+}
+
+func (d *distribution) drawBars(dst *ebiten.Image, th ui.Theme) {
+	a := d.bars
+	if a.W <= 0 || a.H <= 0 {
+		return
+	}
+	small := th.Style(ui.Small)
+	lh := th.LineHeight(ui.Small)
+	tick := func(p float64, label string) {
+		y := d.sy(p)
+		ui.FillRect(dst, ui.Rect{X: a.X, Y: y, W: a.W, H: 1}, ui.Grid)
+		ui.TextIn(dst, ui.Rect{X: d.barsLeaf.X, Y: y - lh/2, W: a.X - d.barsLeaf.X - th.Px(ui.GapS), H: lh}, label, small, ui.TextDim, ui.Right)
+	}
+	if d.logScale.On {
+		for e := -8; e <= 0; e += 2 {
+			label := "1"
+			if e < 0 {
+				label = "10" + superscript(e)
+			}
+			tick(math.Pow(10, float64(e)), label)
+		}
+	} else {
+		for _, t := range []float64{0, 0.25, 0.5, 0.75, 1} {
+			tick(t, ui.FormatTick(t))
+		}
+	}
+
+	bw := a.W / distStates
+	rows := d.energyRows(th, bw)
+	s := d.stateBuf
 	for k, idx := range d.order {
 		x := a.X + float64(k)*bw
 		p := d.exact.P[idx]
-		bar := ui.Rect{X: x + bw*0.14, Y: sy(p), W: bw * 0.72, H: a.Bottom() - sy(p)}
+		top := d.sy(p)
+		bar := ui.Rect{X: x + bw*0.14, Y: top, W: bw * 0.72, H: a.Bottom() - top}
 		ui.FillRect(dst, bar, ui.Sequential(d.energyShade(d.exact.E[idx])))
-		if d.sampler.Sweeps > 0 {
-			h := d.emp[idx]
-			ui.StrokeRect(dst, ui.Rect{X: x + bw*0.08, Y: sy(h) - l.S(1), W: bw * 0.84, H: a.Bottom() - sy(h) + l.S(1)}, l.S(2), ui.Text)
+		if d.sampler.Sweeps > 0 && d.emp[idx] > 0 {
+			h := d.sy(d.emp[idx])
+			ui.StrokeRect(dst, ui.Rect{X: x + bw*0.08, Y: h - th.Px(1), W: bw * 0.84, H: a.Bottom() - h + th.Px(1)}, th.Px(2), ui.Text)
 		}
 		sim.StateOf(s, uint64(idx))
-		th := l.S(30)
-		ui.DrawMini(dst, ui.Rect{X: x + (bw-th)/2, Y: a.Bottom() + l.S(10), W: th, H: th}, 2, 2, s)
-		ui.Label(dst, fmt.Sprintf("%+.1f", d.exact.E[idx]), ui.Mono, l.S(11), x+bw/2, a.Bottom()+l.S(54), ui.TextDim, ui.Center)
+		ts := d.thumbSize
+		ui.DrawMini(dst, ui.Rect{X: x + (bw-ts)/2, Y: a.Bottom() + th.Px(8), W: ts, H: ts}, 2, 2, s)
+		y := a.Bottom() + th.Px(8) + ts + th.Px(4)
+		w := bw
+		if rows == 2 {
+			w = 2 * bw
+			y += float64(k%2) * lh
+		}
+		ui.TextIn(dst, ui.Rect{X: x + bw/2 - w/2, Y: y, W: w, H: lh}, signed(d.exact.E[idx]), small, ui.TextDim, ui.Center)
 	}
-	ui.Label(dst, "E", ui.Mono, l.S(11), a.X-l.S(8), a.Bottom()+l.S(54), ui.TextFaint, ui.Right)
+	ui.TextIn(dst, ui.Rect{X: d.barsLeaf.X, Y: a.Bottom() + th.Px(8) + d.thumbSize + th.Px(4), W: a.X - d.barsLeaf.X - th.Px(ui.GapS), H: lh}, "E", small, ui.TextFaint, ui.Right)
+
+	// The uniform distribution, where every bar ends up as T grows.
+	d.dashes(dst, th, a.X, a.Right(), d.sy(1.0/distStates))
 }
 
-func (d *distribution) drawReadouts(dst *ebiten.Image, l ui.Layout) {
-	box := l.R(564, 572, 328, 194)
-	d.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	x := box.X + l.S(18)
-	ui.Label(dst, "From the exact sum over 16 states", ui.Bold, l.S(14), x, box.Y+l.S(20), ui.Text, ui.Left)
+// signed writes an energy with one decimal and a true minus sign.
+func signed(e float64) string {
+	s := fmt.Sprintf("%+.1f", e)
+	return strings.Replace(s, "-", "−", 1)
+}
+
+func (d *distribution) drawReadouts(dst *ebiten.Image, th ui.Theme) {
 	ex := d.exact
 	best := 0
 	for i, p := range ex.P {
@@ -349,7 +538,7 @@ func (d *distribution) drawReadouts(dst *ebiten.Image, l ui.Layout) {
 			best = i
 		}
 	}
-	g := make([]int8, distUnits)
+	g := d.stateBuf
 	sim.StateOf(g, uint64(best))
 	kl := "—"
 	if d.sampler.Sweeps > 0 {
@@ -358,71 +547,60 @@ func (d *distribution) drawReadouts(dst *ebiten.Image, l ui.Layout) {
 	rows := [][2]string{
 		{"log Z", fmt.Sprintf("%.4f", ex.LogZ)},
 		{"mean energy <E>", fmt.Sprintf("%.4f", ex.MeanEnergy)},
-		{"entropy (nats)", fmt.Sprintf("%.4f  of %.4f", ex.Entropy, distUnits*math.Ln2)},
-		{"most likely state", fmt.Sprintf("%s  p = %.4f", sim.String(g), ex.P[best])},
-		{"ground energy", fmt.Sprintf("%.2f  (%d state%s)", ex.MinEnergy, ex.Ground, plural(ex.Ground))},
+		{"entropy (nats)", fmt.Sprintf("%.4f of %.4f", ex.Entropy, distUnits*math.Ln2)},
+		{"likeliest state", fmt.Sprintf("%s  p = %.4f", sim.String(g), ex.P[best])},
+		{"ground energy", fmt.Sprintf("%.2f (%s)", ex.MinEnergy, plural(ex.Ground, "state", "states"))},
 		{"sweeps counted", fmt.Sprintf("%d", d.sampler.Sweeps)},
 		{"KL(sampled || exact)", kl},
 	}
+	body, num := th.Style(ui.Body), th.Style(ui.Number)
+	box := d.readBox
+	lh := box.H / float64(len(rows))
 	for k, r := range rows {
-		y := box.Y + l.S(46) + float64(k)*l.S(20.5)
-		ui.Label(dst, r[0], ui.Regular, l.S(13), x, y, ui.TextDim, ui.Left)
-		ui.Label(dst, r[1], ui.Mono, l.S(13), box.Right()-l.S(18), y, ui.Text, ui.Right)
+		row := ui.Rect{X: box.X, Y: box.Y + float64(k)*lh, W: box.W, H: lh}
+		vw := ui.TextWidth(r[1], num.Font, num.Size) + 1
+		ui.TextIn(dst, ui.Rect{X: row.X, Y: row.Y, W: math.Max(0, row.W-vw-th.Px(ui.Gap)), H: row.H}, r[0], body, ui.TextDim, ui.Left)
+		ui.TextIn(dst, ui.Rect{X: row.Right() - vw, Y: row.Y, W: vw, H: row.H}, r[1], num, ui.Text, ui.Right)
 	}
 }
 
-func (d *distribution) drawNetwork(dst *ebiten.Image, l ui.Layout) {
-	box := l.R(910, 128, 338, 334)
-	d.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	ui.Label(dst, "The network (drag a label)", ui.Bold, l.S(14), box.X+l.S(18), box.Y+l.S(20), ui.Text, ui.Left)
+func (d *distribution) drawNetwork(dst *ebiten.Image, th ui.Theme) {
+	rad := math.Max(th.Px(12), math.Min(th.Px(24), d.nodes.W*0.13))
 	for k, pr := range distPairs {
-		x0, y0 := d.nodePos(l, pr[0])
-		x1, y1 := d.nodePos(l, pr[1])
+		x0, y0 := d.nodePos(pr[0])
+		x1, y1 := d.nodePos(pr[1])
 		w := d.value(k)
 		if w == 0 {
-			ui.Line(dst, x0, y0, x1, y1, l.S(1), ui.PanelEdge)
+			ui.Line(dst, x0, y0, x1, y1, th.Px(1), ui.PanelEdge)
 			continue
 		}
-		ui.Line(dst, x0, y0, x1, y1, l.S(1.5+1.5*math.Abs(w)), ui.Diverging(w/4))
+		ui.Line(dst, x0, y0, x1, y1, th.Px(1.5+1.5*math.Abs(w)), ui.Diverging(w/4))
 	}
 	s := d.sampler.Chain.State()
-	for i := 0; i < distUnits; i++ {
-		x, y := d.nodePos(l, i)
-		clr := ui.UnitOff
+	for i := range distUnits {
+		x, y := d.nodePos(i)
+		clr, lc := ui.UnitOff, ui.Text
 		if s[i] > 0 {
-			clr = ui.UnitOn
+			clr, lc = ui.UnitOn, ui.Background
 		}
-		ui.Disc(dst, x, y, l.S(24), clr)
-		ui.Ring(dst, x, y, l.S(24), l.S(2), ui.PanelEdge)
-		lc := ui.Text
-		if s[i] > 0 {
-			lc = ui.Background
-		}
-		ui.Label(dst, fmt.Sprintf("%d", i), ui.Bold, l.S(15), x, y, lc, ui.Center)
+		ui.Disc(dst, x, y, rad, clr)
+		ui.Ring(dst, x, y, rad, th.Px(2), ui.PanelEdge)
+		ui.TextIn(dst, ui.Rect{X: x - rad, Y: y - rad, W: 2 * rad, H: 2 * rad}, fmt.Sprint(i), th.Style(ui.Strong), lc, ui.Center)
 	}
-	for k := 0; k < len(distPairs)+distUnits; k++ {
-		r := d.handleRect(l, k)
-		v := d.value(k)
+	for k := range distParams {
+		r := d.handles[k]
 		bg := ui.Control
 		if k == d.selected {
 			bg = ui.ControlHi
 		}
 		d.painter.FillRound(dst, r, r.H/2, bg)
 		if k == d.selected {
-			d.painter.StrokeRound(dst, r, r.H/2, l.S(1.5), ui.Accent)
+			d.painter.StrokeRound(dst, r, r.H/2, th.Px(1.5), ui.Accent)
 		}
 		name := "w"
 		if k >= len(distPairs) {
 			name = "b"
 		}
-		ui.Label(dst, fmt.Sprintf("%s %+.2g", name, v), ui.Mono, l.S(12), r.CenterX(), r.CenterY(), ui.Text, ui.Center)
+		ui.TextIn(dst, r, name+" "+strings.Replace(fmt.Sprintf("%+.3g", d.value(k)), "-", "−", 1), th.Style(ui.Small), ui.Text, ui.Center)
 	}
-	ui.Label(dst, "the live sampler's state", ui.Regular, l.S(11.5), box.X+l.S(18), box.Bottom()-l.S(14), ui.TextFaint, ui.Left)
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }

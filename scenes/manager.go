@@ -505,7 +505,12 @@ func (m *Manager) drawHelp(dst *ebiten.Image, s Scene) {
 	m.painter.FillRound(dst, r, th.Px(14), ui.Panel)
 	m.painter.StrokeRound(dst, r, th.Px(14), th.Px(1.5), ui.PanelEdge)
 	c := r.Inset(pad)
-	ui.TextIn(dst, c.Top(th.LineHeight(ui.Heading)), s.Title()+" — how it works", th.Style(ui.Heading), ui.Text, ui.Left)
+	// On a narrow screen the heading drops its tail rather than overflow.
+	head, hs := s.Title()+" — how it works", th.Style(ui.Heading)
+	if ui.TextWidth(head, hs.Font, hs.Size) > c.W {
+		head = s.Title()
+	}
+	ui.TextIn(dst, c.Top(th.LineHeight(ui.Heading)), head, hs, ui.Text, ui.Left)
 	c = c.Below(th.LineHeight(ui.Heading), th.Px(12))
 	c = c.Below(ui.TextBlock(dst, c, s.Help(), body, ui.Text), th.Px(14))
 	ui.FillRect(dst, ui.Rect{X: c.X, Y: c.Y, W: c.W, H: 1}, ui.PanelEdge)

@@ -5,51 +5,71 @@ import (
 	"image"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 )
 
-// shotSetups put a scene in a state the -screenshot flag cannot reach (a
-// chosen temperature, a finished run) before TestWriteShots draws it. A
-// scene adds its own entries in its test file's init.
-var shotSetups = map[string]func(s Scene){}
-
 // TestWriteShots renders every scene at the four sizes the layout is
-// checked at, plus the states in shotSetups, into the folder named by
-// BOLTZLAB_SHOTS, for the README and for looking at. It is skipped unless
-// that variable is set.
+// checked at, and scenes in states the -screenshot flag cannot reach (a
+// chosen temperature, a gap off the axis, the log scale, the help open) at
+// a laptop's size and a phone's, into the folder named by BOLTZLAB_SHOTS,
+// for the README and for looking at. It is skipped unless that variable is
+// set.
 func TestWriteShots(t *testing.T) {
 	dir := os.Getenv("BOLTZLAB_SHOTS")
 	if dir == "" {
 		t.Skip("set BOLTZLAB_SHOTS to a folder to write the pictures")
 	}
 	require.NoError(t, os.MkdirAll(dir, 0o755))
-	shoot := func(file, scene string, w, h int, prepare func(Scene)) {
-		hs := newHarness(t, scene, w, h)
-		if prepare != nil {
-			prepare(hs.s)
+	shootAt := func(scene, name string, at [][2]int, prepare func(h *harness)) {
+		for _, sz := range at {
+			h := newHarness(t, scene, sz[0], sz[1])
+			h.s.SetRunning(true)
+			prepare(h)
+			for range 300 {
+				h.step(t)
+			}
+			h.draw()
+			rgba := image.NewRGBA(h.img.Bounds())
+			h.img.ReadPixels(rgba.Pix)
+			file := fmt.Sprintf("%s-%s-%dx%d.png", scene, name, sz[0], sz[1])
+			require.NoError(t, writePNG(filepath.Join(dir, file), rgba))
+			for _, j := range h.s.Jobs() {
+				j.Cancel()
+			}
 		}
-		hs.s.SetRunning(true)
-		for range 300 {
-			hs.step(t)
-		}
-		hs.draw()
-		rgba := image.NewRGBA(hs.img.Bounds())
-		hs.img.ReadPixels(rgba.Pix)
-		require.NoError(t, writePNG(filepath.Join(dir, file+".png"), rgba))
-		for _, j := range hs.s.Jobs() {
-			j.Cancel()
-		}
+	}
+	shoot := func(scene, name string, prepare func(h *harness)) {
+		shootAt(scene, name, [][2]int{{1280, 800}, {390, 844}}, prepare)
 	}
 	for _, name := range Names() {
-		for _, sz := range sizes {
-			shoot(fmt.Sprintf("%s-%dx%d", name, sz[0], sz[1]), name, sz[0], sz[1], nil)
-		}
+		shootAt(name, "running", sizes, func(*harness) {})
 	}
-	for key, setup := range shotSetups {
-		scene, _, _ := strings.Cut(key, "-")
-		shoot(key, scene, 1280, 800, setup)
+	for _, c := range []struct {
+		name string
+		T    float64
+	}{{"cold", 0.3}, {"hot", 8}} {
+		shoot("sigmoid", c.name, func(h *harness) {
+			s := h.s.(*sigmoid)
+			s.temp.Set(c.T)
+			s.restart()
+		})
+		shoot("distribution", c.name, func(h *harness) {
+			d := h.s.(*distribution)
+			d.temp.Set(c.T)
+			d.recompute()
+		})
 	}
+	shoot("sigmoid", "offscale", func(h *harness) {
+		s := h.s.(*sigmoid)
+		s.gap.Set(68)
+		s.restart()
+	})
+	shoot("sigmoid", "help", func(h *harness) { h.m.help = true })
+	shoot("distribution", "log", func(h *harness) {
+		d := h.s.(*distribution)
+		d.logScale.On = true
+	})
+	shoot("distribution", "help", func(h *harness) { h.m.help = true })
 }
