@@ -249,7 +249,7 @@ func (r *recall) drawMemories(dst *ebiten.Image, th ui.Theme) {
 		name := m.Name
 		clr := ui.Text
 		if !r.net.IsLocalMin(m.Units) {
-			name += " ✕"
+			name += " *"
 			clr = ui.TextFaint
 		}
 		ui.TextIn(dst, ui.Rect{X: sw.Right() + th.Px(5), Y: sw.Y - th.Px(4), W: step - sw.W - th.Px(10), H: th.Px(18)}, name, small, clr, ui.Left)
@@ -258,7 +258,7 @@ func (r *recall) drawMemories(dst *ebiten.Image, th ui.Theme) {
 	y := box.Y + float64(rows)*tileH + th.Px(4)
 	note := "All of them are valleys: every single flip raises the energy."
 	if r.stable < len(r.memories) {
-		note = fmt.Sprintf("✕ marks a memory that is no longer a valley: %d of %d are.", r.stable, len(r.memories))
+		note = fmt.Sprintf("* marks a memory that is no longer a valley: %d of %d are.", r.stable, len(r.memories))
 	}
 	y += ui.TextBlock(dst, ui.Rect{X: box.X, Y: y, W: box.W, H: th.LineHeight(ui.Small) * 2}, note, small, ui.TextDim) + th.Px(ui.Gap)
 	r.drawWeights(dst, th, ui.Rect{X: box.X, Y: y, W: box.W, H: math.Min(th.Px(122), box.Bottom()-y)})

@@ -193,13 +193,23 @@ func TestUnitGridPainting(t *testing.T) {
 }
 
 func TestTabBar(t *testing.T) {
-	tb := &TabBar{Rect: Rect{0, 0, 1280, 44}, Tabs: []string{"A", "B", "C"}}
-	rs := tb.tabRects()
+	tb := &TabBar{Tabs: []string{"A", "B", "C"}}
+	assert.Equal(t, 44.0, tb.Place(Theme{U: 1}, 1280), "one row on a wide screen")
+	r := tb.TabRect(2)
 	in := &Fake{}
-	in.Press(rs[2].CenterX(), rs[2].CenterY())
+	in.Press(r.CenterX(), r.CenterY())
 	frame(in, func() { assert.Equal(t, -1, tb.Update(in)) })
 	in.Release()
 	frame(in, func() { assert.Equal(t, 2, tb.Update(in)) })
+
+	// On a phone the tabs wrap onto rows, each wide enough to read.
+	tb.Tabs = []string{"1", "2", "3", "4", "5", "6", "7", "8"}
+	h := tb.Place(Theme{U: 1}, 390)
+	assert.Equal(t, 3*44.0, h)
+	for i := range tb.Tabs {
+		assert.GreaterOrEqual(t, tb.TabRect(i).W, float64(tabMinW))
+		assert.LessOrEqual(t, tb.TabRect(i).Right(), 390.0)
+	}
 }
 
 func TestTransportSpeed(t *testing.T) {
