@@ -424,4 +424,3 @@ func (r *recall) status() (string, color.RGBA) {
 	}
 	return "exploring", ui.TextDim
 }
-
