@@ -120,6 +120,8 @@ type Entry struct {
 func Registry() []Entry {
 	return []Entry{
 		{"recall", "Recall", newRecall},
+		{"learning", "Learning", newLearning},
+		{"rbm", "RBM lab", newRBMLab},
 	}
 }
 
