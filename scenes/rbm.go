@@ -38,6 +38,17 @@ const (
 	rbmK    = 1
 )
 
+// Sizes in dp of the receptive fields and of the Reconstruct panel's
+// parts: the most a field's square may take, the input and output grids'
+// least and most, and the hidden column and the arrows beside it.
+const (
+	rbmFieldMax = 96
+	rbmGridMin  = 96
+	rbmGridMax  = 180
+	rbmHiddenW  = 72
+	rbmArrowW   = 28
+)
+
 // errLoadCancelled means the person backed out of loading a machine.
 var errLoadCancelled = errors.New("load cancelled")
 
@@ -140,11 +151,11 @@ func newRBMLab(seed uint64) Scene {
 	}
 
 	r.errS = ui.NewSeries("reconstruction error", ui.Warm, rbmHistory)
-	r.llS = ui.NewSeries("exact log p", ui.Accent, rbmHistory)
+	r.llS = ui.NewSeries("per shape", ui.Accent, rbmHistory)
 	r.bestS = ui.NewSeries("best, −log 3", ui.WithAlpha(ui.TextDim, 0.6), 2)
 	r.errPlot = ui.Plot{Title: "Reconstruction error", XLabel: "CD updates", Series: []*ui.Series{r.errS},
 		FixedY: true, XSpan: 100}
-	r.llPlot = ui.Plot{Title: "Log-likelihood per shape (nats)", XLabel: "CD updates",
+	r.llPlot = ui.Plot{Title: "Log-likelihood, nats", XLabel: "CD updates",
 		Series: []*ui.Series{r.bestS, r.llS}, XSpan: 100}
 
 	small := func(texts ...func() string) func(ui.Theme, float64) float64 {
@@ -171,11 +182,15 @@ func newRBMLab(seed uint64) Scene {
 	left := ui.Flow(640, ui.GapL, info, controls).W(350)
 
 	plots := ui.Col(ui.Gap,
-		ui.Flow(600, ui.GapL, ui.Leaf(&r.errPlot.Rect).MinH(180), ui.Leaf(&r.llPlot.Rect).MinH(180)),
+		ui.Flow(600, ui.GapL, ui.Leaf(&r.errPlot.Rect).MinH(150), ui.Leaf(&r.llPlot.Rect).MinH(150)),
 		ui.Para(&r.lesson, ui.Small, func() string { return rbmLesson }),
 	)
 	fields := ui.Section("Receptive fields: weights into h1–h4", nil, ui.Col(ui.GapS,
-		ui.Leaf(&r.fieldsBox).MinH(190),
+		ui.Leaf(&r.fieldsBox).Measure(func(t ui.Theme, w float64) float64 {
+			// Two rows of two squares, each at most rbmFieldMax across.
+			side := math.Min((w-t.Px(ui.GapL))/2, t.Px(rbmFieldMax))
+			return 2*(side+t.LineHeight(ui.Small)+t.Px(ui.GapS)) + t.Px(ui.GapL)
+		}),
 		ui.Leaf(&r.fieldsLegend).H(28),
 		ui.Leaf(&r.fieldsNote).NoGrow().Measure(small(
 			func() string { return rbmFieldsOK },
@@ -186,7 +201,12 @@ func newRBMLab(seed uint64) Scene {
 		ui.Row(ui.GapS, ui.Leaf(&r.blank.Rect).MinH(ui.ButtonH), ui.Leaf(&r.feed.Rect).MinH(ui.ButtonH)).Flex(2),
 	).NoGrow()
 	recon := ui.Section("Reconstruct: v → h → v′", nil, ui.Col(ui.Gap,
-		ui.Leaf(&r.reconBox).MinH(160),
+		ui.Leaf(&r.reconBox).NoGrow().Measure(func(t ui.Theme, w float64) float64 {
+			// The input and output grids are as wide as the row allows,
+			// up to rbmGridMax, with a line of labels below.
+			g := math.Min((w-2*t.Px(rbmArrowW)-t.Px(rbmHiddenW))/2, t.Px(rbmGridMax))
+			return math.Max(g, t.Px(rbmGridMin)) + t.LineHeight(ui.Small) + t.Px(ui.GapS)
+		}),
 		ui.Leaf(&r.reconLegend).H(28),
 		ui.Leaf(&r.sourceBox).NoGrow().Measure(tallest(ui.Body,
 			func() string { return "Input: O with the pixel at row 3, column 3 flipped" },
@@ -463,7 +483,7 @@ func (r *rbmLab) place(th ui.Theme) {
 
 	// Reconstruct: v, an arrow, p(h | v), an arrow, v′, labels below.
 	b = r.reconBox
-	arrow, hw := th.Px(28), th.Px(72)
+	arrow, hw := th.Px(rbmArrowW), th.Px(rbmHiddenW)
 	g := math.Max(0, math.Min(b.H-lab, (b.W-2*arrow-hw)/2))
 	total := 2*g + 2*arrow + hw
 	x := b.X + (b.W-total)/2
