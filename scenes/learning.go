@@ -56,6 +56,12 @@ const (
 	matWeights
 )
 
+// A heatmap's column of unit names and the most its square may take, in dp.
+const (
+	matrixLabelW = 24
+	matrixMax    = 170
+)
+
 // learningKeys are the Learning scene's own keys.
 var learningKeys = ui.Keymap{
 	{ID: "sample-clamped", Key: ebiten.KeyC, Label: "C", Does: "sample the clamped phase"},
@@ -75,7 +81,9 @@ func newLearning(seed uint64) Scene {
 	s.samplePositive = ui.Toggle{ID: "sample-clamped", Label: "Sample the clamped phase (Gibbs)"}
 	s.sampleNegative = ui.Toggle{ID: "sample-free", Label: "Sample the free phase (Gibbs)"}
 	s.kl = ui.NewSeries("KL", ui.Warm, 4000)
-	s.plot = ui.Plot{Title: "KL(data || model) in nats", XLabel: "learning steps", Series: []*ui.Series{s.kl},
+	// The plot sits in a titled panel like its neighbour, so the two
+	// titles side by side share one style.
+	s.plot = ui.Plot{XLabel: "learning steps", Series: []*ui.Series{s.kl},
 		FixedY: true, XSpan: 100}
 	s.setup(t, learningKeys, &s.rate, &s.samplePositive, &s.sampleNegative)
 
@@ -93,12 +101,17 @@ func newLearning(seed uint64) Scene {
 		}
 		return h
 	}
+	// A heatmap's box holds the square and the unit names above it and
+	// to its left; the square is as wide as the panel allows, up to a cap.
+	matrixH := func(t ui.Theme, w float64) float64 {
+		return math.Min(w-t.Px(matrixLabelW), t.Px(matrixMax)) + t.LineHeight(ui.Small)
+	}
 	var sec [4]*ui.Node
 	for k := range s.mats {
 		m := &s.mats[k]
 		m.heat = ui.Heatmap{Hover: -1}
 		sec[k] = ui.Section(titles[k], nil, ui.Col(ui.GapS,
-			ui.Leaf(&m.box).MinH(140),
+			ui.Leaf(&m.box).MinH(140).Measure(matrixH),
 			ui.Leaf(&m.legend).H(28),
 			ui.Leaf(&m.foot).NoGrow().Measure(noteH),
 		))
@@ -108,7 +121,12 @@ func newLearning(seed uint64) Scene {
 		ui.Leaf(&s.pvBox).MinH(170),
 		ui.Para(&s.pvFoot, ui.Small, func() string { return pvFoot }),
 	))
-	bottom := ui.Flow(640, ui.GapL, ui.Leaf(&s.plot.Rect).MinH(220), pv)
+	kl := ui.Section("KL(data || model) in nats", nil, ui.Leaf(&s.plot.Rect).MinH(170).Measure(func(t ui.Theme, w float64) float64 {
+		// Wide enough to read on a phone, without crowding out the
+		// heatmaps on a big screen.
+		return math.Min(w/1.8, t.Px(200))
+	}))
+	bottom := ui.Flow(640, ui.GapL, kl, pv)
 
 	info := ui.Col(ui.GapL,
 		ui.Section("Training data (visible units)", nil, ui.Col(ui.Gap,
@@ -244,7 +262,7 @@ func (s *learning) phaseText(sampledPos, sampledNeg bool) string {
 // and to its left, centred with them in its box.
 func (s *learning) place(th ui.Theme) {
 	s.transport.Place(s.runRow, s.transport.Speed.Rect)
-	lw, lh := th.Px(24), th.LineHeight(ui.Small)
+	lw, lh := th.Px(matrixLabelW), th.LineHeight(ui.Small)
 	for k := range s.mats {
 		m := &s.mats[k]
 		b := m.box
@@ -368,7 +386,7 @@ func (s *learning) drawMatrix(dst *ebiten.Image, th ui.Theme, m *matrixPanel) {
 	c := g.W / float64(n)
 	small := th.Style(ui.Small)
 	lh := th.LineHeight(ui.Small)
-	lw := th.Px(24)
+	lw := th.Px(matrixLabelW)
 	for i, name := range s.names {
 		ui.TextIn(dst, ui.Rect{X: g.X + float64(i)*c, Y: g.Y - lh, W: c, H: lh}, name, small, ui.TextDim, ui.Center)
 		ui.TextIn(dst, ui.Rect{X: g.X - lw, Y: g.Y + float64(i)*c, W: lw - th.Px(ui.GapS), H: c}, name, small, ui.TextDim, ui.Right)
