@@ -166,7 +166,7 @@ func newLearning(seed uint64) Scene {
 
 // dataNote and pvFoot explain the training data and the p(v) chart.
 const (
-	dataNote = "Each row is (a, b, a XOR b), light for +1 (true) and dark for −1 (false). Two hidden units are free to explain them."
+	dataNote = "Each vector is three cells (a, b, a XOR b), light for +1 (true) and dark for −1 (false). Two hidden units are free to explain them."
 	pvFoot   = "The eight visible vectors v1 v2 v3 with the model's p(v) under each; the data are the four with v3 = v1 XOR v2, a quarter each."
 )
 

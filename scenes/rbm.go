@@ -165,7 +165,7 @@ func newRBMLab(seed uint64) Scene {
 		ui.Section("9 visible units, 4 hidden, values 0 or 1", nil, ui.Col(ui.Gap,
 			ui.Para(&r.convNote, ui.Small, func() string { return rbmConvNote }),
 			ui.Leaf(&r.shapesBox).H(60),
-			ui.Para(&r.shapesFoot, ui.Small, func() string { return "One CD update uses all three shapes." }),
+			ui.Para(&r.shapesFoot, ui.Small, r.batchText),
 		)).NoGrow(),
 		ui.Section("", nil, ui.Leaf(&r.readBox).NoGrow().Measure(func(t ui.Theme, _ float64) float64 {
 			return 2*t.LineHeight(ui.Small) + t.LineHeight(ui.Readout)
@@ -446,9 +446,18 @@ func (r *rbmLab) Caption() string {
 func (r *rbmLab) Help() string {
 	return "A restricted Boltzmann machine has two layers: nine visible units holding a 3×3 image and four hidden units that learn features of it. Every visible unit is joined to every hidden unit, and no two units of the same layer are joined. Units here are 0 (off) or 1 (on), the custom for RBMs, where the earlier scenes used −1 and +1.\n" +
 		"With no links inside a layer, the hidden units are independent once the image is fixed, so all four can be sampled in one go, and all nine pixels likewise given the hidden units. Contrastive divergence leans on this: from each training shape it walks k round trips between the layers, then moves every weight by ε times the difference between how often its two units are on together for the shape and for where the walk ended, averaged over the shapes. " +
-		fmt.Sprintf("One update here uses all three shapes, and momentum %.1f carries that fraction of each update into the next.\n", r.trainer.Momentum) +
+		fmt.Sprintf("%s Momentum %.1f carries that fraction of each update into the next.\n", r.batchText(), r.trainer.Momentum) +
 		"Two curves follow training. The reconstruction error is the mean squared gap between each shape and its one-pass reconstruction: cheap, but not what training optimises. With nine visible units the partition function Z is a sum of only 512 terms, so the exact log-likelihood of the shapes can be computed too; no model beats −log 3, a third of its probability on each shape. The curves usually move together, not always: raise ε to 1 and the error sinks toward zero while the log-likelihood gets worse.\n" +
 		"Each receptive field is a hidden unit's nine weights, on one colour scale shared by all four: an orange pixel, when lit, pushes the unit on, a blue one pushes it off. In the Reconstruct panel, paint an image (or Tab to it, move with the arrows and flip a pixel with Enter) or load a shape with one pixel flipped; it goes up to the hidden probabilities and back down to v′, live while the machine trains. Save writes the machine's weights and biases as JSON and Load reads them back; a file that is malformed or of another shape is refused and nothing changes."
+}
+
+// batchText says how many shapes one CD update learns from, as the
+// trainer's mini-batch size has it.
+func (r *rbmLab) batchText() string {
+	if b := max(r.trainer.Batch, 1); b < len(r.data) {
+		return fmt.Sprintf("One CD update uses %s of the %d.", plural(b, "shape", "shapes"), len(r.data))
+	}
+	return "One CD update uses all three shapes."
 }
 
 // place derives the rectangles that follow from the layout's: the
@@ -635,7 +644,7 @@ func (r *rbmLab) drawMachine(dst *ebiten.Image, th ui.Theme) {
 		lx := x + size + th.Px(ui.Gap)
 		ui.TextIn(dst, ui.Rect{X: lx, Y: b.Y, W: math.Max(0, x+step-th.Px(ui.GapL)-lx), H: size}, p.Name, th.Style(ui.Strong), ui.Text, ui.Left)
 	}
-	ui.TextBlock(dst, r.shapesFoot, "One CD update uses all three shapes.", small, ui.TextFaint)
+	ui.TextBlock(dst, r.shapesFoot, r.batchText(), small, ui.TextFaint)
 }
 
 func (r *rbmLab) drawReadouts(dst *ebiten.Image, th ui.Theme) {

@@ -376,3 +376,17 @@ func TestRBMTabFollowsLayout(t *testing.T) {
 		assertTabOrder(t, "rbm", sz[0], sz[1])
 	}
 }
+
+// What the scene says about an update is what the trainer does: one
+// update is one pass over all three shapes, with the momentum the help
+// names.
+func TestRBMTextMatchesTrainer(t *testing.T) {
+	r := newRBMLab(1).(*rbmLab)
+	require.True(t, r.trainer.Step(), "one update finishes an epoch")
+	assert.Equal(t, 1, r.trainer.Epochs)
+	assert.Equal(t, "One CD update uses all three shapes.", r.batchText())
+	assert.Contains(t, r.Help(), "One CD update uses all three shapes. Momentum 0.5 carries")
+	assert.Equal(t, 0.5, r.trainer.Momentum)
+	r.trainer.Batch = 2
+	assert.Equal(t, "One CD update uses 2 shapes of the 3.", r.batchText())
+}
