@@ -1,5 +1,3 @@
-//go:build legacy
-
 package scenes
 
 import (
@@ -14,52 +12,172 @@ import (
 )
 
 // learning is scene 5: a small fully connected Boltzmann machine learning
-// its data by the two-phase rule, with the two correlation matrices drawn
-// side by side.
+// its data by the two-phase rule, with the two correlation matrices, their
+// difference and the weights they teach drawn side by side.
 type learning struct {
+	base
 	seed    uint64
 	trainer *sim.BMTrainer
 	logp    []float64 // the model's log p(v) for every visible vector
 	klNow   float64   // KL(data || model) after the latest step
+	klTop   float64   // the largest KL the curve holds, for its fixed axis
 	ll      float64   // mean log-likelihood of the data after the latest step
 	names   []string  // v1 v2 v3 h1 h2
 
 	rate           ui.Slider
 	samplePositive ui.Toggle
 	sampleNegative ui.Toggle
-	transport      *ui.Transport
-	focus          ui.Focus
-	data, model    ui.Heatmap
-	diff           ui.Heatmap
+	mats           [4]matrixPanel // clamped, free, difference, weights
 	kl             *ui.Series
 	plot           ui.Plot
-	diffVals       []float64
-	painter        ui.Painter
+
+	// Rectangles the layout fills in.
+	dataBox, dataNote, runRow ui.Rect
+	readBox, phaseNote        ui.Rect
+	pvBox, pvFoot             ui.Rect
 }
+
+// matrixPanel is one N×N heatmap of the Learning scene with its unit
+// names, legend and a line that explains it (or reads the cell under the
+// pointer).
+type matrixPanel struct {
+	note              string
+	box, legend, foot ui.Rect // from the layout
+	heat              ui.Heatmap
+	vals              []float64
+	scale             float64
+}
+
+// The matrices, in the order they are drawn.
+const (
+	matClamped = iota
+	matFree
+	matDiff
+	matWeights
+)
+
+// A heatmap's column of unit names and the most its square may take, in dp.
+const (
+	matrixLabelW = 24
+	matrixMax    = 170
+)
+
+// learningKeys are the Learning scene's own keys.
+var learningKeys = ui.Keymap{
+	{ID: "sample-clamped", Key: ebiten.KeyC, Label: "C", Does: "sample the clamped phase"},
+	{ID: "sample-free", Key: ebiten.KeyG, Label: "G", Does: "sample the free phase"},
+}
+
+// learningSampledRate is the learning rate sampling switches down to.
+const learningSampledRate = 0.1
 
 func newLearning(seed uint64) Scene {
 	s := &learning{seed: seed}
-	s.rate = ui.Slider{Label: "Learning rate ε", Min: 0.01, Max: 2, Value: sim.LearningRate, Log: true,
+	t := ui.NewTransport(0.05, 100, 1)
+	t.RunLabel = "Train"
+	t.Speed.Label = "Speed (steps per frame)"
+	s.rate = ui.Slider{ID: "rate", Label: "Learning rate ε", Min: 0.01, Max: 2, Value: sim.LearningRate, Log: true,
 		Format: func(v float64) string { return fmt.Sprintf("%.3g", v) }}
-	s.samplePositive = ui.Toggle{Label: "Sample the clamped phase (Gibbs)"}
-	s.sampleNegative = ui.Toggle{Label: "Sample the free phase (Gibbs)"}
-	s.transport = ui.NewTransport(0.05, 100, 1)
-	s.transport.RunLabel = "Train"
-	s.transport.Speed.Label = "Speed (learning steps per frame)"
+	s.samplePositive = ui.Toggle{ID: "sample-clamped", Label: "Sample the clamped phase (Gibbs)"}
+	s.sampleNegative = ui.Toggle{ID: "sample-free", Label: "Sample the free phase (Gibbs)"}
 	s.kl = ui.NewSeries("KL", ui.Warm, 4000)
-	s.plot = ui.Plot{Title: "KL(data || model) in nats", XLabel: "learning steps", Series: []*ui.Series{s.kl}, XSpan: 100}
-	for _, h := range []*ui.Heatmap{&s.data, &s.model, &s.diff} {
-		h.Hover, h.Scale, h.Legend = -1, 1, true
+	// The plot sits in a titled panel like its neighbour, so the two
+	// titles side by side share one style.
+	s.plot = ui.Plot{XLabel: "learning steps", Series: []*ui.Series{s.kl},
+		FixedY: true, XSpan: 100}
+	s.setup(t, learningKeys, &s.rate, &s.samplePositive, &s.sampleNegative)
+
+	s.mats[matClamped].note = "<s_i s_j> with v held at each data vector and h responding"
+	s.mats[matFree].note = "<s_i s_j> with every unit running free"
+	s.mats[matDiff].note = "clamped − free: each step moves w_ij by ε times this"
+	s.mats[matWeights].note = "w_ij learned so far, with the biases b_i on the diagonal"
+	titles := [4]string{"Clamped phase", "Free phase", "Difference", "Learned weights"}
+	// Every panel's note gets the height of the longest, so the four
+	// heatmaps stay the same size.
+	noteH := func(t ui.Theme, w float64) float64 {
+		h := t.LineHeight(ui.Small)
+		for _, m := range s.mats {
+			h = math.Max(h, ui.TextHeight(m.note, t.Style(ui.Small), w))
+		}
+		return h
 	}
-	s.focus.Order = append([]any{&s.rate, &s.samplePositive, &s.sampleNegative}, s.transport.Widgets()...)
+	// A heatmap's box holds the square and the unit names above it and
+	// to its left; the square is as wide as the panel allows, up to a cap.
+	matrixH := func(t ui.Theme, w float64) float64 {
+		return math.Min(w-t.Px(matrixLabelW), t.Px(matrixMax)) + t.LineHeight(ui.Small)
+	}
+	var sec [4]*ui.Node
+	for k := range s.mats {
+		m := &s.mats[k]
+		m.heat = ui.Heatmap{Hover: -1}
+		sec[k] = ui.Section(titles[k], nil, ui.Col(ui.GapS,
+			ui.Leaf(&m.box).MinH(140).Measure(matrixH),
+			ui.Leaf(&m.legend).H(28),
+			ui.Leaf(&m.foot).NoGrow().Measure(noteH),
+		))
+	}
+	matrices := ui.Flow(820, ui.GapL, ui.Flow(300, ui.GapL, sec[0], sec[1]), ui.Flow(300, ui.GapL, sec[2], sec[3]))
+	pv := ui.Section("p(v): model (bars), data (outlines)", nil, ui.Col(ui.GapS,
+		ui.Leaf(&s.pvBox).MinH(170),
+		ui.Para(&s.pvFoot, ui.Small, func() string { return pvFoot }),
+	))
+	kl := ui.Section("KL(data || model) in nats", nil, ui.Leaf(&s.plot.Rect).MinH(170).Measure(func(t ui.Theme, w float64) float64 {
+		// Wide enough to read on a phone, without crowding out the
+		// heatmaps on a big screen.
+		return math.Min(w/1.8, t.Px(200))
+	}))
+	bottom := ui.Flow(640, ui.GapL, kl, pv)
+
+	info := ui.Col(ui.GapL,
+		ui.Section("Training data (visible units)", nil, ui.Col(ui.Gap,
+			ui.Leaf(&s.dataBox).H(26),
+			ui.Para(&s.dataNote, ui.Small, func() string { return dataNote }),
+		)).NoGrow(),
+		ui.Section("", nil, ui.Col(ui.Gap,
+			ui.Leaf(&s.readBox).NoGrow().Measure(func(t ui.Theme, _ float64) float64 {
+				return 2*(t.LineHeight(ui.Small)+t.LineHeight(ui.Readout)) + t.Px(ui.Gap)
+			}),
+			ui.Leaf(&s.phaseNote).NoGrow().Measure(func(t ui.Theme, w float64) float64 {
+				// As tall as the longest wording, so switching a phase
+				// does not move the panels below.
+				var h float64
+				for _, p := range []bool{false, true} {
+					for _, n := range []bool{false, true} {
+						h = math.Max(h, ui.TextHeight(s.phaseText(p, n), t.Style(ui.Small), w))
+					}
+				}
+				return h
+			}),
+		)).NoGrow(),
+	)
+	controls := ui.Col(ui.Gap,
+		ui.Leaf(&s.runRow).H(ui.ButtonH),
+		ui.Leaf(&t.Speed.Rect).H(ui.SliderH),
+		ui.Leaf(&s.rate.Rect).H(ui.SliderH),
+		ui.Leaf(&s.samplePositive.Rect).H(ui.ToggleH),
+		ui.Leaf(&s.sampleNegative.Rect).H(ui.ToggleH),
+	).NoGrow()
+	left := ui.Flow(640, ui.GapL, info, controls).W(300)
+	s.root = ui.Flow(960, ui.GapL, left, ui.Col(ui.GapL, matrices, bottom))
+
 	s.reset()
 	return s
 }
 
+// dataNote and pvFoot explain the training data and the p(v) chart.
+const (
+	dataNote = "Each vector is three cells (a, b, a XOR b), light for +1 (true) and dark for −1 (false). Two hidden units are free to explain them."
+	pvFoot   = "The eight visible vectors v1 v2 v3 with the model's p(v) under each; the data are the four with v3 = v1 XOR v2, a quarter each."
+)
+
+// reset restores the scene's starting point for its seed: fresh random
+// weights, exact phases, the default learning rate, nothing learned.
 func (s *learning) reset() {
 	rng := rand.New(rand.NewPCG(s.seed, 0x1ea2))
 	m := sim.NewLearningBM(rng)
 	s.trainer = sim.NewBMTrainer(m, sim.LearningData(), rng)
+	s.rate.Value = sim.LearningRate
+	s.samplePositive.On, s.sampleNegative.On = false, false
 	s.trainer.Rate = s.rate.Value
 	s.applySampling()
 	s.trainer.Measure()
@@ -71,9 +189,24 @@ func (s *learning) reset() {
 			s.names = append(s.names, fmt.Sprintf("h%d", i-m.Visible+1))
 		}
 	}
-	s.transport.Running = false
+	s.SetRunning(false)
 	s.kl.Clear()
+	s.klTop = 0
 	s.record()
+}
+
+// Reset implements Scene.
+func (s *learning) Reset() string {
+	s.reset()
+	return fmt.Sprintf("Reset: new random weights, both phases exact, ε = %.2g", sim.LearningRate)
+}
+
+// Busiest trains at top speed with both phases sampled, which costs far
+// more per step than enumerating 32 states.
+func (s *learning) Busiest() {
+	s.samplePositive.On, s.sampleNegative.On = true, true
+	s.applySampling()
+	s.base.Busiest()
 }
 
 func (s *learning) applySampling() {
@@ -89,10 +222,9 @@ func (s *learning) record() {
 	s.klNow = t.KL()
 	s.ll = t.BM.LogLikelihood(t.Data())
 	s.kl.Push(float64(t.Steps), s.klNow)
+	s.klTop = math.Max(s.klTop, s.klNow)
+	s.plot.YMin, s.plot.YMax = 0, math.Max(0.05, s.klTop*1.08)
 }
-
-// SetRunning starts or stops training.
-func (s *learning) SetRunning(on bool) { s.transport.Running = on }
 
 func (s *learning) Title() string { return "Learning" }
 
@@ -101,88 +233,122 @@ func (s *learning) Caption() string {
 }
 
 func (s *learning) Help() string {
-	return "This Boltzmann machine has three visible units and two hidden ones, every pair connected. Its data are the four patterns (a, b, a XOR b): every single unit and every pair of visible units is uncorrelated in them, so only hidden units can capture the structure.\n" +
-		"Each learning step measures two correlation matrices. Clamped (left): the visible units are held at each data vector while the hidden units respond. Free (middle): every unit runs at equilibrium with nothing held, the machine's own 'dreams'. The weights move by ε times the difference (right): valleys are dug under the data and filled in where the model invented its own.\n" +
-		"When the two matrices agree the gradient vanishes and the model's distribution over visible vectors (bottom right) matches the data's. The KL divergence plot (bottom left) shows the gap falling.\n" +
-		"Both phases are exact by default, by summing over all 32 states. Switch either to Gibbs sampling (persistent chains) to see the noise real machines live with; a smaller rate keeps it stable.\n" +
-		"Keys: G toggles the sampled free phase, C the sampled clamped phase."
+	m := s.trainer.BM
+	return fmt.Sprintf("This Boltzmann machine has %d visible units and %d hidden ones, and every pair of its %d units is joined by a weight. ", m.Visible, m.Hidden(), m.Net.N) +
+		"Its data are the four patterns (a, b, a XOR b): in them every visible unit is +1 as often as −1 and every pair of visible units is uncorrelated, so a machine without hidden units can do no better than spreading its probability evenly over all eight visible vectors. Only hidden units can capture the structure.\n" +
+		"Each learning step measures <s_i s_j>, the average of s_i s_j for every pair of units (+1 when the two agree, −1 when they differ), in two phases. Clamped: the visible units are held at each data vector in turn while the hidden units respond. Free: nothing is held and every unit runs at equilibrium, the machine's own dreams. Every weight then moves by ε times the difference, clamped minus free, and every bias by ε times the difference of the unit's mean: the energy is lowered under the data and raised where the model invented states of its own.\n" +
+		"The four heatmaps show the clamped phase, the free phase, their difference and the weights learned so far (the biases on the diagonal); point at a cell to read it. As the difference fades, the model's probabilities of the eight visible vectors approach the data's, a quarter on each pattern and none elsewhere, and the KL divergence from the data to the model falls toward zero.\n" +
+		fmt.Sprintf("Both phases are exact by default: the clamped phase sums over the %d hidden states of each data vector, each weighted by its probability given that vector, and the free phase over all %d states of the machine. ", 1<<m.Hidden(), 1<<m.Net.N) +
+		fmt.Sprintf("Switch either to Gibbs sampling with persistent chains to see the noise that larger machines live with; switching lowers ε to %.1f if it is higher, because noisy estimates at a large rate make training erratic.", learningSampledRate)
 }
 
-func (s *learning) layout(l ui.Layout) {
-	s.data.Rect = l.R(58, 176, 200, 236)
-	s.model.Rect = l.R(342, 176, 200, 236)
-	s.diff.Rect = l.R(626, 176, 200, 236)
-	s.plot.Rect = l.R(32, 446, 420, 320)
-	s.plot.FontSize = l.S(13)
-	s.rate.Rect = l.R(890, 300, 358, 50)
-	s.samplePositive.Rect = l.R(890, 362, 358, 30)
-	s.sampleNegative.Rect = l.R(890, 400, 358, 30)
-	s.transport.Place(l.R(890, 446, 358, 40), l.R(890, 496, 358, 50))
+// phaseText says how each phase is computed, with numbers from the trainer.
+func (s *learning) phaseText(sampledPos, sampledNeg bool) string {
+	t := s.trainer
+	m := t.BM
+	pos := fmt.Sprintf("Clamped phase: exact, over the %d hidden states of each of the %d data vectors.", 1<<m.Hidden(), len(t.Data()))
+	if sampledPos {
+		pos = fmt.Sprintf("Clamped phase: Gibbs sampling, %d persistent chains per data vector, %d sweeps a step.", max(t.Chains/len(t.Data()), 1), max(t.Sweeps, 1))
+	}
+	neg := fmt.Sprintf("Free phase: exact, over all %d states.", 1<<m.Net.N)
+	if sampledNeg {
+		neg = fmt.Sprintf("Free phase: Gibbs sampling, %d persistent chains, %d sweeps a step.", max(t.Chains, 1), max(t.Sweeps, 1))
+	}
+	return pos + "\n" + neg
+}
+
+// place derives the rectangles that follow from the layout's: each
+// heatmap is the largest square that leaves room for the unit names above
+// and to its left, centred with them in its box.
+func (s *learning) place(th ui.Theme) {
+	s.transport.Place(s.runRow, s.transport.Speed.Rect)
+	lw, lh := th.Px(matrixLabelW), th.LineHeight(ui.Small)
+	for k := range s.mats {
+		m := &s.mats[k]
+		b := m.box
+		side := math.Max(0, math.Min(b.W-lw, b.H-lh))
+		x := b.X + (b.W-lw-side)/2 + lw
+		y := b.Y + (b.H-lh-side)/2 + lh
+		m.heat.Rect = ui.Rect{X: x, Y: y, W: side, H: side}
+	}
 }
 
 func (s *learning) Update(ctx *Context) error {
 	in := ctx.In
-	s.layout(ctx.L)
-	s.focus.Update(in)
-	steps, reset := s.transport.Update(in, &s.focus)
-	if reset {
-		s.reset()
-		return nil
-	}
+	s.place(ctx.Theme)
 	if s.rate.Update(in, &s.focus) {
 		s.trainer.Rate = s.rate.Value
 	}
-	pos := s.samplePositive.Update(in, &s.focus) || in.KeyPressed(ebiten.KeyC)
-	neg := s.sampleNegative.Update(in, &s.focus) || in.KeyPressed(ebiten.KeyG)
-	if in.KeyPressed(ebiten.KeyC) {
-		s.samplePositive.On = !s.samplePositive.On
-	}
-	if in.KeyPressed(ebiten.KeyG) {
-		s.sampleNegative.On = !s.sampleNegative.On
-	}
+	pos := s.toggled(in, &s.samplePositive)
+	neg := s.toggled(in, &s.sampleNegative)
 	if pos || neg {
 		s.applySampling()
-		if (s.samplePositive.On || s.sampleNegative.On) && s.rate.Value > 0.1 {
-			s.rate.Set(0.1)
+		if (s.samplePositive.On || s.sampleNegative.On) && s.rate.Value > learningSampledRate {
+			s.rate.Set(learningSampledRate)
 			s.trainer.Rate = s.rate.Value
-			ctx.Notify("Sampled phases are noisy: the learning rate is now 0.1 to keep training stable")
+			ctx.Notify(fmt.Sprintf("Sampled phases are noisy: the learning rate is now %.1f to keep training steady", learningSampledRate))
 		}
 		s.trainer.Measure()
 	}
-	for k := 0; k < steps; k++ {
+	for k := 0; k < ctx.Steps; k++ {
 		s.trainer.Step()
 		s.record()
 	}
-	for _, h := range []*ui.Heatmap{&s.data, &s.model, &s.diff} {
-		h.Update(in)
+	for k := range s.mats {
+		s.mats[k].heat.Update(in)
 	}
 	return nil
 }
 
-func (s *learning) Draw(dst *ebiten.Image, ctx *Context) {
-	l := ctx.L
-	s.layout(l)
+// matrices fills each panel's values and colour scale from the trainer.
+func (s *learning) matrices() {
 	t := s.trainer
-	n := t.BM.Net.N
-	s.diffVals = s.diffVals[:0]
-	for i := range t.Positive.Corr {
-		s.diffVals = append(s.diffVals, t.Positive.Corr[i]-t.Negative.Corr[i])
+	net := t.BM.Net
+	n := net.N
+	for k := range s.mats {
+		m := &s.mats[k]
+		if len(m.vals) != n*n {
+			m.vals = make([]float64, n*n)
+		}
 	}
-	s.drawMatrix(dst, l, l.R(32, 128, 270, 304), &s.data, "Clamped: <s_i s_j> data", t.Positive.Corr, n)
-	s.drawMatrix(dst, l, l.R(316, 128, 270, 304), &s.model, "Free: <s_i s_j> model", t.Negative.Corr, n)
-	s.diff.Scale = math.Max(0.05, maxAbs(s.diffVals))
-	s.drawMatrix(dst, l, l.R(600, 128, 270, 304), &s.diff, "Difference: data − model", s.diffVals, n)
-	s.plot.YMin, s.plot.FixedY = 0, false
-	s.plot.Draw(dst)
-	s.drawMarginal(dst, l)
-	s.drawData(dst, l)
+	copy(s.mats[matClamped].vals, t.Positive.Corr)
+	copy(s.mats[matFree].vals, t.Negative.Corr)
+	diff := s.mats[matDiff].vals
+	for i := range diff {
+		diff[i] = t.Positive.Corr[i] - t.Negative.Corr[i]
+	}
+	w := s.mats[matWeights].vals
+	copy(w, net.W)
+	for i := 0; i < n; i++ {
+		w[i*n+i] = net.B[i]
+	}
+	s.mats[matClamped].scale, s.mats[matFree].scale = 1, 1
+	s.mats[matDiff].scale = niceCeil(math.Max(maxAbs(diff), 0.01))
+	s.mats[matWeights].scale = niceCeil(maxAbs(w))
+}
+
+func (s *learning) Draw(dst *ebiten.Image, ctx *Context) {
+	th := ctx.Theme
+	s.place(th)
+	s.panels(dst, th)
+
+	s.drawData(dst, th)
+	s.drawReadouts(dst, th)
+	s.transport.Draw(dst, &s.focus)
 	s.rate.Draw(dst, &s.focus)
 	s.samplePositive.Draw(dst, &s.focus)
 	s.sampleNegative.Draw(dst, &s.focus)
-	s.transport.Draw(dst, &s.focus)
-	s.drawReadouts(dst, l)
+
+	s.matrices()
+	for k := range s.mats {
+		s.drawMatrix(dst, th, &s.mats[k])
+	}
+	s.plot.FontSize = th.Px(12)
+	s.plot.Draw(dst)
+	s.drawMarginal(dst, th)
 }
 
+// maxAbs returns the largest |x| in v (0 for none).
 func maxAbs(v []float64) float64 {
 	m := 0.0
 	for _, x := range v {
@@ -191,97 +357,129 @@ func maxAbs(v []float64) float64 {
 	return m
 }
 
+// niceCeil rounds m > 0 up to a round number (1, 1.5, 2, 3, 4, 5, 6 or 8
+// times a power of ten), so a colour scale set from it changes in steps
+// rather than every frame and never dims the colours by more than a
+// third. It returns 1 for zero, NaN or an infinity.
+func niceCeil(m float64) float64 {
+	if !(m > 0) || math.IsInf(m, 0) {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(m)))
+	for _, f := range []float64{1, 1.5, 2, 3, 4, 5, 6, 8, 10} {
+		if f*p >= m {
+			return f * p
+		}
+	}
+	return 10 * p
+}
+
 // drawMatrix draws one N×N matrix as a heatmap with unit names on its
-// edges, a legend, and the value under the pointer.
-func (s *learning) drawMatrix(dst *ebiten.Image, l ui.Layout, box ui.Rect, h *ui.Heatmap, title string, vals []float64, n int) {
-	s.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	ui.Label(dst, title, ui.Bold, l.S(13.5), box.X+l.S(16), box.Y+l.S(20), ui.Text, ui.Left)
-	h.Cols, h.Rows = n, n
-	h.Draw(dst, vals)
+// edges, a line between the visible and hidden units, its legend, and its
+// note or the value under the pointer.
+func (s *learning) drawMatrix(dst *ebiten.Image, th ui.Theme, m *matrixPanel) {
+	n := len(s.names)
+	h := &m.heat
+	h.Cols, h.Rows, h.Scale = n, n, m.scale
+	h.Draw(dst, m.vals)
 	g := h.Rect
-	g.H *= 0.8 // the heatmap keeps the bottom fifth for its legend
-	cw := g.W / float64(n)
+	c := g.W / float64(n)
+	small := th.Style(ui.Small)
+	lh := th.LineHeight(ui.Small)
+	lw := th.Px(matrixLabelW)
 	for i, name := range s.names {
-		ui.Label(dst, name, ui.Mono, l.S(11), g.X+(float64(i)+0.5)*cw, g.Y-l.S(9), ui.TextDim, ui.Center)
-		ui.Label(dst, name, ui.Mono, l.S(11), g.X-l.S(6), g.Y+(float64(i)+0.5)*g.H/float64(n), ui.TextDim, ui.Right)
+		ui.TextIn(dst, ui.Rect{X: g.X + float64(i)*c, Y: g.Y - lh, W: c, H: lh}, name, small, ui.TextDim, ui.Center)
+		ui.TextIn(dst, ui.Rect{X: g.X - lw, Y: g.Y + float64(i)*c, W: lw - th.Px(ui.GapS), H: c}, name, small, ui.TextDim, ui.Right)
 	}
-	if h.Hover >= 0 && h.Hover < len(vals) {
-		i, j := h.Hover/n, h.Hover%n
-		ui.Label(dst, fmt.Sprintf("%s·%s = %+.3f", s.names[i], s.names[j], vals[h.Hover]), ui.Mono, l.S(11.5), box.Right()-l.S(14), box.Y+l.S(20), ui.Accent, ui.Right)
+	vis := float64(s.trainer.BM.Visible)
+	sep := th.Px(2)
+	ui.FillRect(dst, ui.Rect{X: g.X + vis*c - sep/2, Y: g.Y, W: sep, H: g.H}, ui.Panel)
+	ui.FillRect(dst, ui.Rect{X: g.X, Y: g.Y + vis*c - sep/2, W: g.W, H: sep}, ui.Panel)
+	ui.DrawLegend(dst, ui.Rect{X: g.X, Y: m.legend.Y, W: g.W, H: m.legend.H}, -m.scale, m.scale, true)
+	note, clr := m.note, ui.TextDim
+	if k := h.Hover; k >= 0 && k < len(m.vals) {
+		i, j := k/n, k%n
+		what := fmt.Sprintf("%s, %s", s.names[i], s.names[j])
+		if m == &s.mats[matWeights] && i == j {
+			what = "bias of " + s.names[i]
+		}
+		note, clr = fmt.Sprintf("%s: %+.3f", what, m.vals[k]), ui.Text
 	}
+	ui.TextBlock(dst, m.foot, note, small, clr)
+}
+
+// drawData shows the training vectors.
+func (s *learning) drawData(dst *ebiten.Image, th ui.Theme) {
+	data := s.trainer.Data()
+	b := s.dataBox
+	gap := th.Px(ui.GapL)
+	vis := len(data[0])
+	cell := math.Min(b.H, (b.W-gap*float64(len(data)-1))/float64(vis*len(data)))
+	for k, v := range data {
+		x := b.X + float64(k)*(float64(vis)*cell+gap)
+		ui.DrawMini(dst, ui.Rect{X: x, Y: b.CenterY() - cell/2, W: float64(vis) * cell, H: cell}, vis, 1, v)
+	}
+	ui.TextBlock(dst, s.dataNote, dataNote, th.Style(ui.Small), ui.TextDim)
+}
+
+// drawReadouts shows the training numbers and how each phase is computed.
+func (s *learning) drawReadouts(dst *ebiten.Image, th ui.Theme) {
+	t := s.trainer
+	b := s.readBox
+	lh, rh := th.LineHeight(ui.Small), th.LineHeight(ui.Readout)
+	rows := []ui.Rect{b.Top(lh + rh), b.Below(lh+rh, th.Px(ui.Gap)).Top(lh + rh)}
+	read := func(c ui.Rect, label, value string) {
+		ui.TextIn(dst, c.Top(lh), label, th.Style(ui.Small), ui.TextDim, ui.Left)
+		ui.TextIn(dst, c.Below(lh, 0), value, th.Style(ui.Readout), ui.Text, ui.Left)
+	}
+	top := rows[0].SplitX(2, th.Px(ui.Gap))
+	bot := rows[1].SplitX(2, th.Px(ui.Gap))
+	read(top[0], "Learning steps", fmt.Sprintf("%d", t.Steps))
+	read(top[1], "KL(data || model)", fmt.Sprintf("%.4f", s.klNow))
+	read(bot[0], "log p(v) per vector", fmt.Sprintf("%.4f", s.ll))
+	read(bot[1], "Best possible", fmt.Sprintf("%.4f", -math.Log(float64(len(t.Data())))))
+	ui.TextBlock(dst, s.phaseNote, s.phaseText(t.SamplePositive, t.SampleNegative), th.Style(ui.Small), ui.TextDim)
 }
 
 // drawMarginal compares the model's exact p(v) with the data's for all 8
 // visible vectors.
-func (s *learning) drawMarginal(dst *ebiten.Image, l ui.Layout) {
-	box := l.R(466, 446, 404, 320)
-	s.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	ui.Label(dst, "p(v): model (bars) and data (outlines)", ui.Bold, l.S(13.5), box.X+l.S(16), box.Y+l.S(20), ui.Text, ui.Left)
-	a := ui.Rect{X: box.X + l.S(52), Y: box.Y + l.S(52), W: box.W - l.S(72), H: box.H - l.S(132)}
+func (s *learning) drawMarginal(dst *ebiten.Image, th ui.Theme) {
+	box := s.pvBox
+	small := th.Style(ui.Small)
+	lh := th.LineHeight(ui.Small)
 	vis := s.trainer.BM.Visible
+	axisW := th.Px(36)
+	bw := (box.W - axisW) / float64(len(s.logp))
+	cell := math.Min(th.Px(12), bw*0.8/float64(vis))
+	a := ui.Rect{X: box.X + axisW, Y: box.Y + lh/2, W: box.W - axisW}
+	a.H = box.Bottom() - a.Y - th.Px(ui.GapS) - cell - th.Px(ui.GapS) - lh
+	if a.H <= 0 || bw <= 0 {
+		return
+	}
 	inData := make([]bool, 1<<vis)
 	for _, v := range s.trainer.Data() {
 		inData[sim.IndexOf(v)] = true
 	}
 	pd := 1 / float64(len(s.trainer.Data()))
-	sy := func(p float64) float64 { return a.Bottom() - p/0.5*a.H }
+	const top = 0.5
+	sy := func(p float64) float64 { return a.Bottom() - p/top*a.H }
 	for _, t := range []float64{0, 0.25, 0.5} {
 		ui.FillRect(dst, ui.Rect{X: a.X, Y: sy(t), W: a.W, H: 1}, ui.Grid)
-		ui.Label(dst, ui.FormatTick(t), ui.Mono, l.S(11.5), a.X-l.S(8), sy(t), ui.TextDim, ui.Right)
+		ui.TextIn(dst, ui.Rect{X: box.X, Y: sy(t) - lh/2, W: axisW - th.Px(ui.GapS), H: lh}, ui.FormatTick(t), small, ui.TextDim, ui.Right)
 	}
-	bw := a.W / float64(len(s.logp))
 	v := make([]int8, vis)
 	for idx, lp := range s.logp {
 		p := math.Exp(lp)
 		x := a.X + float64(idx)*bw
-		top := math.Max(sy(p), a.Y)
-		ui.FillRect(dst, ui.Rect{X: x + bw*0.18, Y: top, W: bw * 0.64, H: a.Bottom() - top}, ui.Sequential(0.35+0.65*math.Min(1, p/pd)))
+		y := math.Max(sy(p), a.Y)
+		ui.FillRect(dst, ui.Rect{X: x + bw*0.2, Y: y, W: bw * 0.6, H: a.Bottom() - y}, ui.Shade(ui.Accent, 0.8))
 		if inData[idx] {
-			ui.StrokeRect(dst, ui.Rect{X: x + bw*0.1, Y: sy(pd) - l.S(1), W: bw * 0.8, H: a.Bottom() - sy(pd) + l.S(1)}, l.S(2), ui.Text)
+			ui.StrokeRect(dst, ui.Rect{X: x + bw*0.12, Y: sy(pd) - th.Px(1), W: bw * 0.76, H: a.Bottom() - sy(pd) + th.Px(1)}, th.Px(2), ui.Text)
 		}
 		sim.StateOf(v, uint64(idx))
-		cell := l.S(10)
-		ui.DrawMini(dst, ui.Rect{X: x + bw/2 - 1.5*cell, Y: a.Bottom() + l.S(12), W: 3 * cell, H: cell}, vis, 1, v)
-		ui.Label(dst, fmt.Sprintf("%.2f", p), ui.Mono, l.S(11), x+bw/2, a.Bottom()+l.S(40), ui.TextDim, ui.Center)
+		my := a.Bottom() + th.Px(ui.GapS)
+		ui.DrawMini(dst, ui.Rect{X: x + bw/2 - float64(vis)*cell/2, Y: my, W: float64(vis) * cell, H: cell}, vis, 1, v)
+		ui.TextIn(dst, ui.Rect{X: x, Y: my + cell + th.Px(ui.GapS), W: bw, H: lh}, fmt.Sprintf("%.2f", p), small, ui.TextDim, ui.Center)
 	}
-	ui.Label(dst, "visible vectors v1 v2 v3; the data are the four with v3 = v1 XOR v2", ui.Regular, l.S(11.5), box.X+l.S(16), box.Bottom()-l.S(18), ui.TextFaint, ui.Left)
-}
-
-func (s *learning) drawData(dst *ebiten.Image, l ui.Layout) {
-	box := l.R(890, 128, 358, 158)
-	s.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	ui.Label(dst, "Training data (visible units only)", ui.Bold, l.S(13.5), box.X+l.S(16), box.Y+l.S(20), ui.Text, ui.Left)
-	cell := l.S(22)
-	for k, v := range s.trainer.Data() {
-		x := box.X + l.S(16) + float64(k)*l.S(84)
-		ui.DrawMini(dst, ui.Rect{X: x, Y: box.Y + l.S(44), W: 3 * cell, H: cell}, len(v), 1, v)
-	}
-	ui.Paragraph(dst, "Each row is (a, b, a XOR b), light for +1 (true) and dark for −1. Two hidden units are free to explain them.",
-		ui.Regular, l.S(12), box.X+l.S(16), box.Y+l.S(80), box.W-l.S(32), ui.TextDim)
-}
-
-func (s *learning) drawReadouts(dst *ebiten.Image, l ui.Layout) {
-	box := l.R(890, 562, 358, 204)
-	s.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	t := s.trainer
-	phase := func(sampled bool) string {
-		if sampled {
-			return fmt.Sprintf("Gibbs, %d chains × %d sweeps", t.Chains, t.Sweeps)
-		}
-		return "exact, all 32 states"
-	}
-	rows := [][2]string{
-		{"learning steps", fmt.Sprintf("%d", t.Steps)},
-		{"KL(data || model)", fmt.Sprintf("%.4f nats", s.klNow)},
-		{"log-likelihood per vector", fmt.Sprintf("%.4f", s.ll)},
-		{"best possible", fmt.Sprintf("%.4f", -math.Log(float64(len(t.Data()))))},
-		{"clamped phase", phase(t.SamplePositive)},
-		{"free phase", phase(t.SampleNegative)},
-	}
-	x := box.X + l.S(16)
-	for k, r := range rows {
-		y := box.Y + l.S(24) + float64(k)*l.S(30)
-		ui.Label(dst, r[0], ui.Regular, l.S(12.5), x, y, ui.TextDim, ui.Left)
-		ui.Label(dst, r[1], ui.Mono, l.S(12.5), box.Right()-l.S(16), y, ui.Text, ui.Right)
-	}
+	ui.TextBlock(dst, s.pvFoot, pvFoot, small, ui.TextFaint)
 }

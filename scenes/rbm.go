@@ -1,5 +1,3 @@
-//go:build legacy
-
 package scenes
 
 import (
@@ -34,6 +32,23 @@ const rbmHistory = 1000
 // directory on the desktop, a download in the browser.
 const rbmFileName = "boltzlab-rbm.json"
 
+// The RBM lab's starting settings, which Reset restores.
+const (
+	rbmRate = 0.1
+	rbmK    = 1
+)
+
+// Sizes in dp of the receptive fields and of the Reconstruct panel's
+// parts: the most a field's square may take, the input and output grids'
+// least and most, and the hidden column and the arrows beside it.
+const (
+	rbmFieldMax = 96
+	rbmGridMin  = 96
+	rbmGridMax  = 180
+	rbmHiddenW  = 72
+	rbmArrowW   = 28
+)
+
 // errLoadCancelled means the person backed out of loading a machine.
 var errLoadCancelled = errors.New("load cancelled")
 
@@ -46,6 +61,7 @@ var rbmBestLL = -math.Log(3)
 // plotted beside the reconstruction error, its receptive fields, and a
 // panel that pushes an image through the machine and back.
 type rbmLab struct {
+	base
 	seed    uint64
 	rng     *rand.Rand // initial weights and the trainer's sampling
 	pick    *rand.Rand // which pixel a noisy shape has flipped
@@ -65,70 +81,187 @@ type rbmLab struct {
 	hid    []float64
 	out    []float64
 	source string // where the input came from, in words
+	sel    int    // the pixel the arrow keys move to while the grid has the focus
 
 	errS, llS, bestS *ui.Series
 	errPlot, llPlot  ui.Plot
-	transport        *ui.Transport
 	rate, k          ui.Slider
 	noisy            [3]ui.Button
 	blank, feed      ui.Button
 	save, load       ui.Button
 	grid             ui.UnitGrid
 	fields           [rbmHidden]ui.Heatmap
-	focus            ui.Focus
-	painter          ui.Painter
+
+	// Rectangles the layout fills in.
+	convNote, shapesBox, shapesFoot, readBox  ui.Rect
+	runRow, fileNote, lesson                  ui.Rect
+	fieldsBox, fieldsLegend, fieldsNote       ui.Rect
+	reconBox, reconLegend, sourceBox, verdBox ui.Rect
+	// and the ones derived from them.
+	hidCol, outBox ui.Rect
 }
 
+// rbmKeys are the RBM lab's own keys.
+var rbmKeys = ui.Keymap{
+	{ID: "noisy-t", Key: ebiten.KeyT, Label: "T", Does: "a T with one pixel flipped"},
+	{ID: "noisy-l", Key: ebiten.KeyL, Label: "L", Does: "an L with one pixel flipped"},
+	{ID: "noisy-o", Key: ebiten.KeyO, Label: "O", Does: "an O with one pixel flipped"},
+	{ID: "clear", Key: ebiten.KeyC, Label: "C", Does: "clear the image"},
+	{ID: "feed", Key: ebiten.KeyV, Label: "V", Does: "feed the rounded v′ back in"},
+	{ID: "save", Key: ebiten.KeyE, Label: "E", Does: "save the machine"},
+	{ID: "load", Key: ebiten.KeyI, Label: "I", Does: "load a saved machine"},
+}
+
+// Texts the layout measures.
+const (
+	rbmConvNote = "Unlike the ±1 scenes before it, a unit here is 0 (off, dark) or 1 (on, light), as is usual for RBMs."
+	rbmLesson   = "Try ε = 1: the reconstruction error sinks toward zero while the log-likelihood gets worse. Low error is not a good model."
+	rbmFieldsOK = "Orange pixels, when lit, push the hidden unit on; blue ones push it off. One colour scale for all four."
+)
+
 func newRBMLab(seed uint64) Scene {
-	r := &rbmLab{seed: seed, shapes: sim.TLO(), data: sim.TLOData()}
+	r := &rbmLab{seed: seed, shapes: sim.TLO(), data: sim.TLOData(), sel: rbmVisible / 2}
 	r.vis = make([]float64, rbmVisible)
 	r.visPM = make([]int8, rbmVisible)
 	r.hid = make([]float64, rbmHidden)
 	r.out = make([]float64, rbmVisible)
 
-	r.rate = ui.Slider{Label: "Learning rate ε", Min: 0.003, Max: 3, Value: 0.1, Log: true,
+	t := ui.NewTransport(0.05, 100, 2)
+	t.RunLabel = "Train"
+	t.Speed.Label = "Speed (CD updates per frame)"
+	r.rate = ui.Slider{ID: "rate", Label: "Learning rate ε", Min: 0.003, Max: 3, Value: rbmRate, Log: true,
 		Format: func(v float64) string { return fmt.Sprintf("%.3g", v) }}
-	r.k = ui.Slider{Label: "Gibbs steps k of CD-k", Min: 1, Max: 10, Value: 1, Integer: true}
-	r.transport = ui.NewTransport(0.05, 100, 2)
-	r.transport.RunLabel = "Train"
-	r.transport.Speed.Label = "Speed (CD updates per frame)"
+	r.k = ui.Slider{ID: "k", Label: "Gibbs steps k of CD-k", Min: 1, Max: 10, Value: rbmK, Integer: true}
 	for k, p := range r.shapes {
-		r.noisy[k] = ui.Button{Label: "Noisy " + p.Name, Hint: p.Name}
+		r.noisy[k] = ui.Button{ID: "noisy-" + strings.ToLower(p.Name), Label: "Noisy " + p.Name}
 	}
-	r.blank = ui.Button{Label: "Clear", Hint: "C"}
-	r.feed = ui.Button{Label: "v′ → v", Hint: "V"}
-	r.save = ui.Button{Label: "Save JSON", Hint: "E"}
-	r.load = ui.Button{Label: "Load JSON", Hint: "I"}
+	r.blank = ui.Button{ID: "clear", Label: "Clear"}
+	r.feed = ui.Button{ID: "feed", Label: "v′ → v"}
+	r.save = ui.Button{ID: "save", Label: "Save JSON"}
+	r.load = ui.Button{ID: "load", Label: "Load JSON"}
 	r.grid = ui.UnitGrid{Cols: rbmSide, Rows: rbmSide, Paint: true, Selected: -1, Recent: -1}
 	for j := range r.fields {
 		r.fields[j] = ui.Heatmap{Cols: rbmSide, Rows: rbmSide, Hover: -1}
 	}
+	r.setup(t, rbmKeys, &r.rate, &r.k, &r.save, &r.load, &r.grid,
+		&r.noisy[0], &r.noisy[1], &r.noisy[2], &r.blank, &r.feed)
+	r.region("grid", &r.grid.Rect)
+	for k := range r.noisy {
+		r.noisy[k].Hint = "" // the label already names the key
+	}
 
 	r.errS = ui.NewSeries("reconstruction error", ui.Warm, rbmHistory)
-	r.llS = ui.NewSeries("exact log p", ui.Accent, rbmHistory)
+	r.llS = ui.NewSeries("per shape", ui.Accent, rbmHistory)
 	r.bestS = ui.NewSeries("best, −log 3", ui.WithAlpha(ui.TextDim, 0.6), 2)
 	r.errPlot = ui.Plot{Title: "Reconstruction error", XLabel: "CD updates", Series: []*ui.Series{r.errS},
 		FixedY: true, XSpan: 100}
-	r.llPlot = ui.Plot{Title: "Log-likelihood per shape (nats)", XLabel: "CD updates",
+	r.llPlot = ui.Plot{Title: "Log-likelihood, nats", XLabel: "CD updates",
 		Series: []*ui.Series{r.bestS, r.llS}, XSpan: 100}
 
-	r.focus.Order = []any{&r.rate, &r.k}
-	r.focus.Order = append(r.focus.Order, r.transport.Widgets()...)
-	r.focus.Order = append(r.focus.Order, &r.save, &r.load, &r.noisy[0], &r.noisy[1], &r.noisy[2], &r.blank, &r.feed)
+	small := func(texts ...func() string) func(ui.Theme, float64) float64 {
+		return tallest(ui.Small, texts...)
+	}
+	info := ui.Col(ui.GapL,
+		ui.Section("9 visible units, 4 hidden, values 0 or 1", nil, ui.Col(ui.Gap,
+			ui.Para(&r.convNote, ui.Small, func() string { return rbmConvNote }),
+			ui.Leaf(&r.shapesBox).H(60),
+			ui.Para(&r.shapesFoot, ui.Small, r.batchText),
+		)).NoGrow(),
+		ui.Section("", nil, ui.Leaf(&r.readBox).NoGrow().Measure(func(t ui.Theme, _ float64) float64 {
+			return 2*t.LineHeight(ui.Small) + t.LineHeight(ui.Readout)
+		})).NoGrow(),
+	)
+	controls := ui.Col(ui.Gap,
+		ui.Leaf(&r.runRow).H(ui.ButtonH),
+		ui.Leaf(&t.Speed.Rect).H(ui.SliderH),
+		ui.Leaf(&r.rate.Rect).H(ui.SliderH),
+		ui.Leaf(&r.k.Rect).H(ui.SliderH),
+		ui.Row(ui.Gap, ui.Leaf(&r.save.Rect), ui.Leaf(&r.load.Rect)).H(ui.ButtonH),
+		ui.Para(&r.fileNote, ui.Small, func() string { return rbmFileNote }),
+	).NoGrow()
+	left := ui.Flow(640, ui.GapL, info, controls).W(350)
+
+	plots := ui.Col(ui.Gap,
+		ui.Flow(600, ui.GapL, ui.Leaf(&r.errPlot.Rect).MinH(150), ui.Leaf(&r.llPlot.Rect).MinH(150)),
+		ui.Para(&r.lesson, ui.Small, func() string { return rbmLesson }),
+	)
+	fields := ui.Section("Receptive fields: weights into h1–h4", nil, ui.Col(ui.GapS,
+		ui.Leaf(&r.fieldsBox).Measure(func(t ui.Theme, w float64) float64 {
+			// Two rows of two squares, each at most rbmFieldMax across.
+			side := math.Min((w-t.Px(ui.GapL))/2, t.Px(rbmFieldMax))
+			return 2*(side+t.LineHeight(ui.Small)+t.Px(ui.GapS)) + t.Px(ui.GapL)
+		}),
+		ui.Leaf(&r.fieldsLegend).H(28),
+		ui.Leaf(&r.fieldsNote).NoGrow().Measure(small(
+			func() string { return rbmFieldsOK },
+			func() string { return "h4, pixel at row 3, column 3: w = −10.000" })),
+	)).Flex(0.85)
+	buttons := ui.Flow(440, ui.GapS,
+		ui.Row(ui.GapS, ui.Leaf(&r.noisy[0].Rect).MinH(ui.ButtonH), ui.Leaf(&r.noisy[1].Rect).MinH(ui.ButtonH), ui.Leaf(&r.noisy[2].Rect).MinH(ui.ButtonH)).Flex(3),
+		ui.Row(ui.GapS, ui.Leaf(&r.blank.Rect).MinH(ui.ButtonH), ui.Leaf(&r.feed.Rect).MinH(ui.ButtonH)).Flex(2),
+	).NoGrow()
+	recon := ui.Section("Reconstruct: v → h → v′", nil, ui.Col(ui.Gap,
+		ui.Leaf(&r.reconBox).NoGrow().Measure(func(t ui.Theme, w float64) float64 {
+			// The input and output grids are as wide as the row allows,
+			// up to rbmGridMax, with a line of labels below.
+			g := math.Min((w-2*t.Px(rbmArrowW)-t.Px(rbmHiddenW))/2, t.Px(rbmGridMax))
+			return math.Max(g, t.Px(rbmGridMin)) + t.LineHeight(ui.Small) + t.Px(ui.GapS)
+		}),
+		ui.Leaf(&r.reconLegend).H(28),
+		ui.Leaf(&r.sourceBox).NoGrow().Measure(tallest(ui.Body,
+			func() string { return "Input: O with the pixel at row 3, column 3 flipped" },
+			func() string { return "Input: the previous v′, rounded at ½" })),
+		ui.Leaf(&r.verdBox).NoGrow().Measure(tallest(ui.Strong,
+			func() string { return "v′ rounded at ½ is O: 9 wrong pixels repaired" },
+			func() string { return "v′ rounded at ½ is O, the same as the input" },
+			func() string { return "v′ rounded at ½ is none of the three shapes" })),
+		buttons,
+	)).Flex(1.15)
+	right := ui.Col(ui.GapL, plots, ui.Flow(700, ui.GapL, fields, recon))
+	r.root = ui.Flow(1160, ui.GapL, left, right)
+
 	r.reset()
 	return r
 }
 
-// reset starts over from the seed: small random weights, no training, a
-// noisy T in the Reconstruct panel. The sliders keep their values.
+// tallest returns a measure for a leaf as tall as the tallest of texts in
+// role at its width, so a line whose wording changes does not move what
+// lies below it.
+func tallest(role ui.TextRole, texts ...func() string) func(ui.Theme, float64) float64 {
+	return func(t ui.Theme, w float64) float64 {
+		h := t.LineHeight(role)
+		for _, s := range texts {
+			h = math.Max(h, ui.TextHeight(s(), t.Style(role), w))
+		}
+		return h
+	}
+}
+
+// reset starts over from the seed: small random weights, the starting
+// learning rate and k, no training, a noisy T in the Reconstruct panel.
 func (r *rbmLab) reset() {
 	r.rng = rand.New(rand.NewPCG(r.seed, 0x7b3))
 	r.pick = rand.New(rand.NewPCG(r.seed, 0x7b3f11))
+	r.rate.Value, r.k.Value = rbmRate, rbmK
 	m := sim.NewRBM(rbmVisible, rbmHidden)
 	m.Randomize(0.01, r.rng)
 	r.adopt(m)
-	r.transport.Running = false
+	r.SetRunning(false)
 	r.loadNoisy(0)
+}
+
+// Reset implements Scene.
+func (r *rbmLab) Reset() string {
+	r.reset()
+	return fmt.Sprintf("Reset: small random weights, ε = %.2g, CD-%d, nothing learned yet", rbmRate, rbmK)
+}
+
+// Busiest trains at top speed with the largest k, the most expensive
+// update the sliders allow.
+func (r *rbmLab) Busiest() {
+	r.k.Set(r.k.Max)
+	r.applySettings()
+	r.base.Busiest()
 }
 
 // adopt makes m the machine being trained, with a fresh trainer (no
@@ -246,25 +379,9 @@ func (r *rbmLab) nearest() (shape, dist int) {
 }
 
 // fieldScale is the weight drawn at full colour in every receptive field:
-// the largest |weight| rounded up to a round number (1, 1.5, 2, 3, 4, 5, 6
-// or 8 times a power of ten), so the legend changes in steps rather than
-// every frame and never dims the colours by more than a third.
-func (r *rbmLab) fieldScale() float64 {
-	m := 0.0
-	for _, w := range r.machine.W {
-		m = math.Max(m, math.Abs(w))
-	}
-	if !(m > 0) || math.IsInf(m, 0) {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(m)))
-	for _, f := range []float64{1, 1.5, 2, 3, 4, 5, 6, 8, 10} {
-		if f*p >= m {
-			return f * p
-		}
-	}
-	return 10 * p
-}
+// the largest |weight| rounded up to a round number, so the legend changes
+// in steps rather than every frame.
+func (r *rbmLab) fieldScale() float64 { return niceCeil(maxAbs(r.machine.W)) }
 
 // saveJSON returns the machine as the JSON a save writes.
 func (r *rbmLab) saveJSON() ([]byte, error) {
@@ -320,9 +437,6 @@ func (r *rbmLab) loadMachine(ctx *Context) {
 	}
 }
 
-// SetRunning starts or stops training.
-func (r *rbmLab) SetRunning(on bool) { r.transport.Running = on }
-
 func (r *rbmLab) Title() string { return "RBM lab" }
 
 func (r *rbmLab) Caption() string {
@@ -331,82 +445,96 @@ func (r *rbmLab) Caption() string {
 
 func (r *rbmLab) Help() string {
 	return "A restricted Boltzmann machine has two layers: nine visible units holding a 3×3 image and four hidden units that learn features of it. Every visible unit is joined to every hidden unit, and no two units of the same layer are joined. Units here are 0 (off) or 1 (on), the custom for RBMs, where the earlier scenes used −1 and +1.\n" +
-		"With no links inside a layer, the hidden units are independent once the image is fixed, so all four can be sampled in one go, and all nine pixels likewise given the hidden units. Contrastive divergence leans on this: from each training shape it walks k round trips between the layers and moves every weight by ε times the difference between how often its two units are on together for the data and for where the walk ended. One update here uses all three shapes, with momentum 0.5 carrying half of each step into the next.\n" +
-		"Two curves follow training. The reconstruction error is the mean squared gap between each shape and its one-pass reconstruction: cheap, but not what training optimises. With nine visible units the partition function Z is a sum of only 512 terms, so the exact log-likelihood of the shapes can be computed too; no model beats −log 3, a third of its probability on each shape. The curves usually move together, not always: raise ε to 1 and the error sinks toward zero while the log-likelihood falls.\n" +
-		"Each receptive field is a hidden unit's nine weights, on one colour scale shared by all four: orange pixels push the unit on, blue ones push it off. In the Reconstruct panel, paint an image or load a shape with one pixel flipped; it goes up to the hidden probabilities and back down to v′, live while the machine trains. Save writes the weights as JSON and Load reads them back; a file that is malformed or of another shape is refused and nothing changes.\n" +
-		"Keys: T, L, O load that shape with one pixel flipped · C clears the image · V feeds the rounded v′ back in as the image · E saves the machine · I loads it · Tab reaches the sliders, then the arrows adjust them."
+		"With no links inside a layer, the hidden units are independent once the image is fixed, so all four can be sampled in one go, and all nine pixels likewise given the hidden units. Contrastive divergence leans on this: from each training shape it walks k round trips between the layers, then moves every weight by ε times the difference between how often its two units are on together for the shape and for where the walk ended, averaged over the shapes. " +
+		fmt.Sprintf("%s Momentum %.1f carries that fraction of each update into the next.\n", r.batchText(), r.trainer.Momentum) +
+		"Two curves follow training. The reconstruction error is the mean squared gap between each shape and its one-pass reconstruction: cheap, but not what training optimises. With nine visible units the partition function Z is a sum of only 512 terms, so the exact log-likelihood of the shapes can be computed too; no model beats −log 3, a third of its probability on each shape. The curves usually move together, not always: raise ε to 1 and the error sinks toward zero while the log-likelihood gets worse.\n" +
+		"Each receptive field is a hidden unit's nine weights, on one colour scale shared by all four: an orange pixel, when lit, pushes the unit on, a blue one pushes it off. In the Reconstruct panel, paint an image (or Tab to it, move with the arrows and flip a pixel with Enter) or load a shape with one pixel flipped; it goes up to the hidden probabilities and back down to v′, live while the machine trains. Save writes the machine's weights and biases as JSON and Load reads them back; a file that is malformed or of another shape is refused and nothing changes."
 }
 
-func (r *rbmLab) layout(l ui.Layout) {
-	r.rate.Rect = l.R(32, 328, 360, 50)
-	r.k.Rect = l.R(32, 386, 360, 50)
-	r.transport.Place(l.R(32, 452, 360, 40), l.R(32, 502, 360, 50))
-	row := l.R(32, 686, 360, 38).SplitX(2, l.S(10))
-	r.save.Rect, r.load.Rect = row[0], row[1]
+// batchText says how many shapes one CD update learns from, as the
+// trainer's mini-batch size has it.
+func (r *rbmLab) batchText() string {
+	if b := max(r.trainer.Batch, 1); b < len(r.data) {
+		return fmt.Sprintf("One CD update uses %s of the %d.", plural(b, "shape", "shapes"), len(r.data))
+	}
+	return "One CD update uses all three shapes."
+}
 
-	r.errPlot.Rect = l.R(408, 128, 414, 228)
-	r.llPlot.Rect = l.R(834, 128, 414, 228)
-	r.errPlot.FontSize, r.llPlot.FontSize = l.S(13), l.S(13)
+// place derives the rectangles that follow from the layout's: the
+// receptive fields in the largest squares their box allows, and the
+// Reconstruct panel's input, hidden column and output side by side.
+func (r *rbmLab) place(th ui.Theme) {
+	r.transport.Place(r.runRow, r.transport.Speed.Rect)
 
-	fb := r.fieldsBox(l)
-	size := l.S(100)
+	// Receptive fields: two rows of two, or one row of four when that
+	// gives bigger squares; a label line under each.
+	b := r.fieldsBox
+	gap, lab := th.Px(ui.GapL), th.LineHeight(ui.Small)+th.Px(ui.GapS)
+	best, cols := 0.0, 2
+	for _, c := range []int{2, 4} {
+		rows := rbmHidden / c
+		w := (b.W - gap*float64(c-1)) / float64(c)
+		h := (b.H-gap*float64(rows-1))/float64(rows) - lab
+		if s := math.Min(w, h); s > best {
+			best, cols = s, c
+		}
+	}
+	side := math.Max(0, best)
+	rows := rbmHidden / cols
+	gw := side*float64(cols) + gap*float64(cols-1)
+	gh := (side+lab)*float64(rows) + gap*float64(rows-1)
+	x0, y0 := b.X+(b.W-gw)/2, b.Y+(b.H-gh)/2
 	for j := range r.fields {
-		x := fb.X + l.S(48) + float64(j%2)*l.S(150)
-		y := fb.Y + l.S(44) + float64(j/2)*l.S(134)
-		r.fields[j].Rect = ui.Rect{X: x, Y: y, W: size, H: size}
+		x := x0 + float64(j%cols)*(side+gap)
+		y := y0 + float64(j/cols)*(side+lab+gap)
+		r.fields[j].Rect = ui.Rect{X: x, Y: y, W: side, H: side}
 	}
 
-	rb := r.reconBox(l)
-	r.grid.Rect = ui.Rect{X: rb.X + l.S(18), Y: rb.Y + l.S(48), W: l.S(132), H: l.S(132)}
-	row = ui.Rect{X: rb.X + l.S(18), Y: rb.Bottom() - l.S(54), W: rb.W - l.S(36), H: l.S(36)}.SplitX(5, l.S(8))
-	r.noisy[0].Rect, r.noisy[1].Rect, r.noisy[2].Rect, r.blank.Rect, r.feed.Rect = row[0], row[1], row[2], row[3], row[4]
+	// Reconstruct: v, an arrow, p(h | v), an arrow, v′, labels below.
+	b = r.reconBox
+	arrow, hw := th.Px(rbmArrowW), th.Px(rbmHiddenW)
+	g := math.Max(0, math.Min(b.H-lab, (b.W-2*arrow-hw)/2))
+	total := 2*g + 2*arrow + hw
+	x := b.X + (b.W-total)/2
+	r.grid.Rect = ui.Rect{X: x, Y: b.Y, W: g, H: g}
+	r.hidCol = ui.Rect{X: x + g + arrow, Y: b.Y, W: hw, H: g}
+	r.outBox = ui.Rect{X: r.hidCol.Right() + arrow, Y: b.Y, W: g, H: g}
 }
 
-func (r *rbmLab) fieldsBox(l ui.Layout) ui.Rect { return l.R(408, 388, 346, 378) }
-func (r *rbmLab) reconBox(l ui.Layout) ui.Rect  { return l.R(766, 388, 482, 378) }
-
-// hiddenCell and outCell place the panel's hidden units (a column of four)
-// and the reconstruction (a 3×3 grid the size of the input's).
-func (r *rbmLab) hiddenCell(l ui.Layout, j int) ui.Rect {
-	g := r.grid.Rect
-	h, gap := l.S(28), l.S(6.67)
-	return ui.Rect{X: g.Right() + l.S(36), Y: g.Y + float64(j)*(h+gap), W: l.S(66), H: h}
+// hiddenCell and outCell are the rectangles of hidden unit j and of pixel
+// i of v′.
+func (r *rbmLab) hiddenCell(th ui.Theme, j int) ui.Rect {
+	c := r.hidCol
+	gap := th.Px(ui.GapS)
+	h := (c.H - gap*float64(rbmHidden-1)) / rbmHidden
+	return ui.Rect{X: c.X, Y: c.Y + float64(j)*(h+gap), W: c.W, H: h}
 }
 
-func (r *rbmLab) outCell(l ui.Layout, i int) ui.Rect {
-	g := r.grid.Rect
-	x0 := r.hiddenCell(l, 0).Right() + l.S(36)
-	cw := g.W / rbmSide
+func (r *rbmLab) outCell(i int) ui.Rect {
+	o := r.outBox
+	cw := o.W / rbmSide
 	gap := cw * 0.08
-	return ui.Rect{X: x0 + float64(i%rbmSide)*cw + gap/2, Y: g.Y + float64(i/rbmSide)*cw + gap/2, W: cw - gap, H: cw - gap}
+	return ui.Rect{X: o.X + float64(i%rbmSide)*cw + gap/2, Y: o.Y + float64(i/rbmSide)*cw + gap/2, W: cw - gap, H: cw - gap}
 }
 
 func (r *rbmLab) Update(ctx *Context) error {
 	in := ctx.In
-	r.layout(ctx.L)
-	r.focus.Update(in)
-	steps, reset := r.transport.Update(in, &r.focus)
-	if reset {
-		r.reset()
-		ctx.Notify("Reset: small random weights, nothing learned yet")
-		return nil
-	}
+	r.place(ctx.Theme)
 	r.rate.Update(in, &r.focus)
 	r.k.Update(in, &r.focus)
 	r.applySettings()
 
-	keys := [3]ebiten.Key{ebiten.KeyT, ebiten.KeyL, ebiten.KeyO}
 	for k := range r.noisy {
-		if r.noisy[k].Update(in, &r.focus) || in.KeyPressed(keys[k]) {
+		if r.pressed(in, &r.noisy[k]) {
 			r.loadNoisy(k)
 		}
 	}
-	if r.blank.Update(in, &r.focus) || in.KeyPressed(ebiten.KeyC) {
+	if r.pressed(in, &r.blank) {
 		clear(r.vis)
 		r.source = "a blank image"
 		r.push()
 	}
-	if r.feed.Update(in, &r.focus) || in.KeyPressed(ebiten.KeyV) {
+	if r.pressed(in, &r.feed) {
 		for i, p := range r.out {
 			r.vis[i] = 0
 			if p >= 0.5 {
@@ -416,19 +544,30 @@ func (r *rbmLab) Update(ctx *Context) error {
 		r.source = "the previous v′, rounded at ½"
 		r.push()
 	}
-	if r.save.Update(in, &r.focus) || in.KeyPressed(ebiten.KeyE) {
+	if r.pressed(in, &r.save) {
 		r.saveMachine(ctx)
 	}
-	if r.load.Update(in, &r.focus) || in.KeyPressed(ebiten.KeyI) {
+	if r.pressed(in, &r.load) {
 		r.loadMachine(ctx)
 	}
-	painted := r.grid.Update(in, r.visPM, func(i int, v int8) {
+	set := func(i int, v int8) {
 		r.visPM[i] = v
 		r.vis[i] = 0
 		if v > 0 {
 			r.vis[i] = 1
 		}
-	})
+	}
+	if p := in.Pointer(); p.Pressed {
+		if i := r.grid.At(p.X, p.Y); i >= 0 {
+			r.focus.Set(&r.grid)
+			r.sel = i
+		}
+	}
+	painted := r.grid.Update(in, r.visPM, set)
+	if r.focus.Is(&r.grid) && r.moveSelection(in) {
+		set(r.sel, -r.visPM[r.sel])
+		painted = true
+	}
 	if painted {
 		r.source = "painted by hand"
 	}
@@ -436,68 +575,85 @@ func (r *rbmLab) Update(ctx *Context) error {
 		r.fields[j].Update(in)
 	}
 
-	for s := 0; s < steps; s++ {
+	for s := 0; s < ctx.Steps; s++ {
 		r.trainer.Step()
 		if r.trainer.Updates%r.stride == 0 {
 			r.record()
 		}
 	}
-	if steps > 0 {
+	if ctx.Steps > 0 {
 		r.measure()
 	}
-	if steps > 0 || painted {
+	if ctx.Steps > 0 || painted {
 		r.push()
 	}
 	return nil
 }
 
+// moveSelection walks the selected pixel with the arrow keys and reports
+// whether Enter asked to flip it.
+func (r *rbmLab) moveSelection(in ui.Input) bool {
+	x, y := r.sel%rbmSide, r.sel/rbmSide
+	switch {
+	case in.KeyPressed(ebiten.KeyArrowLeft):
+		x = (x + rbmSide - 1) % rbmSide
+	case in.KeyPressed(ebiten.KeyArrowRight):
+		x = (x + 1) % rbmSide
+	case in.KeyPressed(ebiten.KeyArrowUp):
+		y = (y + rbmSide - 1) % rbmSide
+	case in.KeyPressed(ebiten.KeyArrowDown):
+		y = (y + 1) % rbmSide
+	case in.KeyPressed(ebiten.KeyEnter), in.KeyPressed(ebiten.KeyNumpadEnter):
+		return true
+	}
+	r.sel = y*rbmSide + x
+	return false
+}
+
 func (r *rbmLab) Draw(dst *ebiten.Image, ctx *Context) {
-	l := ctx.L
-	r.layout(l)
-	r.drawMachine(dst, l)
+	th := ctx.Theme
+	r.place(th)
+	r.panels(dst, th)
+	r.drawMachine(dst, th)
+	r.drawReadouts(dst, th)
+	r.transport.Draw(dst, &r.focus)
 	r.rate.Draw(dst, &r.focus)
 	r.k.Draw(dst, &r.focus)
-	r.transport.Draw(dst, &r.focus)
-	r.drawReadouts(dst, l)
 	r.save.Draw(dst, &r.focus)
 	r.load.Draw(dst, &r.focus)
-	ui.Paragraph(dst, rbmFileNote, ui.Regular, l.S(12), l.X(32), l.Y(733), l.S(360), ui.TextFaint)
+	ui.TextBlock(dst, r.fileNote, rbmFileNote, th.Style(ui.Small), ui.TextFaint)
 
+	r.errPlot.FontSize, r.llPlot.FontSize = th.Px(12), th.Px(12)
 	r.errPlot.Draw(dst)
 	r.llPlot.Draw(dst)
-	ui.Label(dst, "Try ε = 1: the reconstruction error sinks toward zero while the log-likelihood gets worse. Low error is not a good model.",
-		ui.Regular, l.S(12.5), l.X(408), l.Y(372), ui.TextFaint, ui.Left)
-	r.drawFields(dst, l)
-	r.drawReconstruct(dst, l)
+	ui.TextBlock(dst, r.lesson, rbmLesson, th.Style(ui.Small), ui.TextFaint)
+	r.drawFields(dst, th)
+	r.drawReconstruct(dst, th)
 }
 
 // drawMachine states the {0, 1} convention and shows the training shapes.
-func (r *rbmLab) drawMachine(dst *ebiten.Image, l ui.Layout) {
-	box := l.R(32, 128, 360, 184)
-	r.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	x := box.X + l.S(18)
-	ui.Label(dst, "9 visible units, 4 hidden, values 0 or 1", ui.Bold, l.S(15), x, box.Y+l.S(20), ui.Text, ui.Left)
-	ui.Paragraph(dst, "Unlike the ±1 scenes before it, a unit here is 0 (off, dark) or 1 (on, light), as is usual for RBMs.",
-		ui.Regular, l.S(12.5), x, box.Y+l.S(36), box.W-l.S(36), ui.TextDim)
-	ui.Label(dst, "Training set", ui.Regular, l.S(12.5), x, box.Y+l.S(90), ui.TextDim, ui.Left)
-	size := l.S(56)
+func (r *rbmLab) drawMachine(dst *ebiten.Image, th ui.Theme) {
+	small := th.Style(ui.Small)
+	ui.TextBlock(dst, r.convNote, rbmConvNote, small, ui.TextDim)
+	b := r.shapesBox
+	size := b.H
+	step := (b.W + th.Px(ui.GapL)) / float64(len(r.shapes))
 	for k, p := range r.shapes {
-		cx := x + float64(k)*l.S(84)
-		cy := box.Y + l.S(106)
-		ui.DrawMini(dst, ui.Rect{X: cx, Y: cy, W: size, H: size}, rbmSide, rbmSide, p.Units)
-		ui.Label(dst, p.Name, ui.Bold, l.S(13), cx+size+l.S(8), cy+size/2, ui.Text, ui.Left)
+		x := b.X + float64(k)*step
+		ui.DrawMini(dst, ui.Rect{X: x, Y: b.Y, W: size, H: size}, rbmSide, rbmSide, p.Units)
+		lx := x + size + th.Px(ui.Gap)
+		ui.TextIn(dst, ui.Rect{X: lx, Y: b.Y, W: math.Max(0, x+step-th.Px(ui.GapL)-lx), H: size}, p.Name, th.Style(ui.Strong), ui.Text, ui.Left)
 	}
-	ui.Label(dst, "one CD update = all three shapes", ui.Regular, l.S(11.5), box.Right()-l.S(18), box.Bottom()-l.S(12), ui.TextFaint, ui.Right)
+	ui.TextBlock(dst, r.shapesFoot, r.batchText(), small, ui.TextFaint)
 }
 
-func (r *rbmLab) drawReadouts(dst *ebiten.Image, l ui.Layout) {
-	box := l.R(32, 568, 360, 104)
-	r.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	cols := box.Inset(l.S(16)).SplitX(3, l.S(10))
+func (r *rbmLab) drawReadouts(dst *ebiten.Image, th ui.Theme) {
+	cols := r.readBox.SplitX(3, th.Px(ui.Gap))
+	lh, rh := th.LineHeight(ui.Small), th.LineHeight(ui.Readout)
 	read := func(c ui.Rect, label, value, note string) {
-		ui.Label(dst, label, ui.Regular, l.S(12.5), c.X, c.Y+l.S(8), ui.TextDim, ui.Left)
-		ui.Label(dst, value, ui.Mono, l.S(21), c.X, c.Y+l.S(36), ui.Text, ui.Left)
-		ui.Label(dst, note, ui.Regular, l.S(11.5), c.X, c.Y+l.S(62), ui.TextFaint, ui.Left)
+		ui.TextIn(dst, c.Top(lh), label, th.Style(ui.Small), ui.TextDim, ui.Left)
+		ui.TextIn(dst, c.Below(lh, 0).Top(rh), value, th.Style(ui.Readout), ui.Text, ui.Left)
+		ui.TextIn(dst, c.Below(lh+rh, 0).Top(lh), note, th.Style(ui.Small), ui.TextFaint, ui.Left)
 	}
 	read(cols[0], "CD updates", fmt.Sprintf("%d", r.trainer.Updates), fmt.Sprintf("CD-%d, ε %.3g", r.trainer.K, r.trainer.Rate))
 	// Small errors get an exponent, so training past 0.0001 still shows.
@@ -510,82 +666,121 @@ func (r *rbmLab) drawReadouts(dst *ebiten.Image, l ui.Layout) {
 }
 
 // drawFields draws the hidden units' receptive fields on one shared scale.
-func (r *rbmLab) drawFields(dst *ebiten.Image, l ui.Layout) {
-	box := r.fieldsBox(l)
-	r.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	x := box.X + l.S(18)
-	ui.Label(dst, "Receptive fields: weights into h1–h4", ui.Bold, l.S(15), x, box.Y+l.S(20), ui.Text, ui.Left)
+func (r *rbmLab) drawFields(dst *ebiten.Image, th ui.Theme) {
 	scale := r.fieldScale()
+	small := th.Style(ui.Small)
+	lh := th.LineHeight(ui.Small)
 	hover := ""
 	for j := range r.fields {
 		h := &r.fields[j]
 		h.Scale = scale
 		w := r.machine.ReceptiveField(j)
 		h.Draw(dst, w)
-		ui.Label(dst, fmt.Sprintf("h%d", j+1), ui.Bold, l.S(13), h.Rect.X, h.Rect.Bottom()+l.S(13), ui.Text, ui.Left)
-		ui.Label(dst, fmt.Sprintf("bias %+.2f", r.machine.C[j]), ui.Mono, l.S(12), h.Rect.Right(), h.Rect.Bottom()+l.S(13), ui.TextDim, ui.Right)
+		lab := ui.Rect{X: h.Rect.X, Y: h.Rect.Bottom() + th.Px(ui.GapS), W: h.Rect.W, H: lh}
+		name := fmt.Sprintf("h%d", j+1)
+		ui.TextIn(dst, lab, name, th.Style(ui.Strong), ui.Text, ui.Left)
+		bias := fitting(small, lab.W-th.Px(24), fmt.Sprintf("bias %+.2f", r.machine.C[j]), fmt.Sprintf("%+.2f", r.machine.C[j]))
+		if bias != "" {
+			ui.TextIn(dst, lab, bias, small, ui.TextDim, ui.Right)
+		}
 		if h.Hover >= 0 && h.Hover < len(w) {
 			i := h.Hover
-			hover = fmt.Sprintf("h%d, pixel row %d column %d: w = %+.3f", j+1, i/rbmSide+1, i%rbmSide+1, w[i])
+			hover = fmt.Sprintf("h%d, pixel at row %d, column %d: w = %+.3f", j+1, i/rbmSide+1, i%rbmSide+1, w[i])
 		}
 	}
-	lg := ui.Rect{X: box.X + l.S(48), Y: box.Bottom() - l.S(66), W: box.W - l.S(96), H: l.S(26)}
-	ui.DrawLegend(dst, lg, -scale, scale, true)
-	note := "blue pushes the hidden unit off, orange on"
-	if hover != "" {
-		note = hover
+	lg := r.fieldsLegend
+	if len(r.fields) > 0 {
+		first, last := r.fields[0].Rect, r.fields[len(r.fields)-1].Rect
+		lg = ui.Rect{X: first.X, Y: lg.Y, W: last.Right() - first.X, H: lg.H}
 	}
-	ui.Label(dst, note, ui.Regular, l.S(12), box.CenterX(), box.Bottom()-l.S(18), ui.TextDim, ui.Center)
+	ui.DrawLegend(dst, lg, -scale, scale, true)
+	note, clr := rbmFieldsOK, ui.TextDim
+	if hover != "" {
+		note, clr = hover, ui.Text
+	}
+	ui.TextBlock(dst, r.fieldsNote, note, small, clr)
 }
 
-// probCell draws one probability as a sequential-map cell with its value.
-func (r *rbmLab) probCell(dst *ebiten.Image, c ui.Rect, p float64, size float64, prefix string) {
+// fitting returns the first of texts that fits w pixels in st, or "".
+func fitting(st ui.Style, w float64, texts ...string) string {
+	for _, s := range texts {
+		if ui.TextWidth(s, st.Font, st.Size) <= w {
+			return s
+		}
+	}
+	return ""
+}
+
+// probCell draws one probability as a sequential-map cell with its value,
+// in the largest of st that fits (or none).
+func (r *rbmLab) probCell(dst *ebiten.Image, th ui.Theme, c ui.Rect, p float64, prefix string) {
 	r.painter.FillRound(dst, c, math.Min(c.W, c.H)*0.14, ui.Sequential(p))
 	fg := ui.Text
 	if p > 0.6 {
 		fg = ui.Background
 	}
-	ui.Label(dst, prefix+fmt.Sprintf("%.2f", p), ui.Mono, size, c.CenterX(), c.CenterY(), fg, ui.Center)
+	s := prefix + fmt.Sprintf("%.2f", p)
+	for _, role := range []ui.TextRole{ui.Number, ui.Small} {
+		st := th.Style(role)
+		if ui.TextWidth(s, st.Font, st.Size) <= c.W-th.Px(4) && th.LineHeight(role) <= c.H+th.Px(4) {
+			ui.TextIn(dst, c, s, st, fg, ui.Center)
+			return
+		}
+	}
 }
 
 // drawReconstruct draws v, p(h | v) and v′ side by side, with where the
 // input came from and what v′ rounds to.
-func (r *rbmLab) drawReconstruct(dst *ebiten.Image, l ui.Layout) {
-	box := r.reconBox(l)
-	r.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	x := box.X + l.S(18)
-	ui.Label(dst, "Reconstruct: v → h → v′", ui.Bold, l.S(15), x, box.Y+l.S(20), ui.Text, ui.Left)
+func (r *rbmLab) drawReconstruct(dst *ebiten.Image, th ui.Theme) {
+	small := th.Style(ui.Small)
 	g := r.grid.Rect
+	r.grid.Selected = -1
+	if r.focus.Is(&r.grid) {
+		r.grid.Selected = r.sel
+	}
 	r.grid.Draw(dst, r.visPM)
+	if r.focus.Is(&r.grid) {
+		r.painter.StrokeRound(dst, g.Inset(-th.Px(4)), th.Px(8), th.Px(2), ui.Accent)
+	}
 	for j := 0; j < rbmHidden; j++ {
-		c := r.hiddenCell(l, j)
-		r.probCell(dst, c, r.hid[j], l.S(12), fmt.Sprintf("h%d ", j+1))
+		r.probCell(dst, th, r.hiddenCell(th, j), r.hid[j], fmt.Sprintf("h%d ", j+1))
 	}
 	for i := range r.out {
-		r.probCell(dst, r.outCell(l, i), r.out[i], l.S(13), "")
+		r.probCell(dst, th, r.outCell(i), r.out[i], "")
 	}
-	h0, o0, o8 := r.hiddenCell(l, 0), r.outCell(l, 0), r.outCell(l, rbmVisible-1)
-	ui.Label(dst, "→", ui.Regular, l.S(22), (g.Right()+h0.X)/2, g.CenterY(), ui.TextDim, ui.Center)
-	ui.Label(dst, "→", ui.Regular, l.S(22), (h0.Right()+o0.X)/2, g.CenterY(), ui.TextDim, ui.Center)
+	arrow := th.Style(ui.Readout)
+	ah := th.LineHeight(ui.Readout)
+	ui.TextIn(dst, ui.Rect{X: g.Right(), Y: g.CenterY() - ah/2, W: r.hidCol.X - g.Right(), H: ah}, "→", arrow, ui.TextDim, ui.Center)
+	ui.TextIn(dst, ui.Rect{X: r.hidCol.Right(), Y: g.CenterY() - ah/2, W: r.outBox.X - r.hidCol.Right(), H: ah}, "→", arrow, ui.TextDim, ui.Center)
 
-	ly := g.Bottom() + l.S(16)
-	ui.Label(dst, "v: click or drag to paint", ui.Regular, l.S(12), g.X, ly, ui.TextDim, ui.Left)
-	ui.Label(dst, "p(h = 1 | v)", ui.Regular, l.S(12), h0.CenterX(), ly, ui.TextDim, ui.Center)
-	ui.Label(dst, "v′ = p(v = 1 | h)", ui.Regular, l.S(12), (o0.X+o8.Right())/2, ly, ui.TextDim, ui.Center)
-	lg := ui.Rect{X: h0.X, Y: ly + l.S(16), W: o8.Right() - h0.X, H: l.S(26)}
+	// Labels under the three parts, each centred under its part and as
+	// wide as the part and half of each arrow beside it.
+	ly := g.Bottom() + th.Px(ui.GapS)
+	lh := th.LineHeight(ui.Small)
+	half := (r.hidCol.X - g.Right()) / 2
+	label := func(part ui.Rect, left, right float64, texts ...string) {
+		box := ui.Rect{X: part.X - left, Y: ly, W: part.W + left + right, H: lh}
+		if s := fitting(small, box.W, texts...); s != "" {
+			ui.TextIn(dst, box, s, small, ui.TextDim, ui.Center)
+		}
+	}
+	label(g, math.Min(half, g.X-r.reconBox.X), half, "v: click or drag to paint", "v: paint it", "v")
+	label(r.hidCol, half, half, "p(h = 1 | v)", "p(h | v)")
+	label(r.outBox, half, math.Min(half, r.reconBox.Right()-r.outBox.Right()), "v′ = p(v = 1 | h)", "v′")
+	lg := ui.Rect{X: r.hidCol.X, Y: r.reconLegend.Y, W: r.outBox.Right() - r.hidCol.X, H: r.reconLegend.H}
 	ui.DrawLegend(dst, lg, 0, 1, false)
-	ui.Label(dst, "probability", ui.Regular, l.S(11), lg.CenterX(), lg.Y+lg.H*0.82, ui.TextFaint, ui.Center)
+	bar := lg.H * 0.4
+	ui.TextIn(dst, ui.Rect{X: lg.X + lg.W*0.2, Y: lg.Y + bar, W: lg.W * 0.6, H: lg.H - bar}, "probability", small, ui.TextFaint, ui.Center)
 
 	// What went in and what came out.
-	y := lg.Bottom() + l.S(20)
-	ui.Label(dst, "Input: "+r.source, ui.Regular, l.S(13), x, y, ui.TextDim, ui.Left)
+	ui.TextBlock(dst, r.sourceBox, "Input: "+r.source, th.Style(ui.Body), ui.TextDim)
 	shape, dist := r.nearest()
 	got := r.rounded()
 	var msg string
 	clr := ui.TextDim
 	switch {
 	case got >= 0 && dist > 0 && got == shape:
-		msg = fmt.Sprintf("v′ rounded at ½ is %s: the %d flipped pixel%s repaired", r.shapes[got].Name, dist, plural(dist))
+		msg = fmt.Sprintf("v′ rounded at ½ is %s: %s repaired", r.shapes[got].Name, plural(dist, "wrong pixel", "wrong pixels"))
 		clr = ui.Category(2)
 	case got >= 0 && dist == 0 && got == shape:
 		msg = fmt.Sprintf("v′ rounded at ½ is %s, the same as the input", r.shapes[got].Name)
@@ -596,7 +791,7 @@ func (r *rbmLab) drawReconstruct(dst *ebiten.Image, l ui.Layout) {
 	default:
 		msg = "v′ rounded at ½ is none of the three shapes"
 	}
-	ui.Label(dst, msg, ui.Bold, l.S(13.5), x, y+l.S(24), clr, ui.Left)
+	ui.TextBlock(dst, r.verdBox, msg, th.Style(ui.Strong), clr)
 
 	for k := range r.noisy {
 		r.noisy[k].Draw(dst, &r.focus)

@@ -1,4 +1,4 @@
-//go:build !js && legacy
+//go:build !js
 
 package scenes
 

@@ -1,5 +1,3 @@
-//go:build legacy
-
 package scenes
 
 import (
@@ -20,9 +18,8 @@ import (
 // updates each) takes the machine from its random start to one that
 // reconstructs the shapes and gives them a high exact likelihood.
 func TestRBMTrainingThroughUpdate(t *testing.T) {
-	r := newRBMLab(1).(*rbmLab)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
+	h := newHarness(t, "rbm", 1280, 800)
+	r, in := h.s.(*rbmLab), h.in
 	data := sim.TLOData()
 	startErr, startLL := r.machine.ReconError(data), r.machine.LogLikelihood(data)
 	assert.InDelta(t, 0.25, startErr, 0.001, "tiny weights reconstruct every pixel as ½")
@@ -33,7 +30,7 @@ func TestRBMTrainingThroughUpdate(t *testing.T) {
 	r.transport.Speed.Set(20)
 	in.Key(ebiten.KeySpace)
 	for k := 0; k < 50; k++ {
-		step(t, r, ctx, in)
+		h.step(t)
 	}
 	require.True(t, r.transport.Running)
 	assert.Equal(t, "Pause", r.transport.RunText())
@@ -62,25 +59,28 @@ func TestRBMTrainingThroughUpdate(t *testing.T) {
 	assert.Equal(t, 501, r.errS.Len())
 
 	in.Key(ebiten.KeyR)
-	step(t, r, ctx, in)
+	h.step(t)
 	assert.Equal(t, 0, r.trainer.Updates)
 	assert.False(t, r.transport.Running)
 	assert.Equal(t, "Train", r.transport.RunText())
 	assert.Equal(t, startLL, r.machine.LogLikelihood(data), "reset replays the same seed")
 }
 
-// The sliders drive the trainer: Tab twice reaches k, the arrow raises it.
+// The sliders drive the trainer: Tab reaches k after the transport and the
+// rate, and the arrow raises it.
 func TestRBMSlidersSetTrainer(t *testing.T) {
-	r := newRBMLab(1).(*rbmLab)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
-	for _, k := range []ebiten.Key{ebiten.KeyTab, ebiten.KeyTab, ebiten.KeyArrowRight} {
-		in.Key(k)
-		step(t, r, ctx, in)
+	h := newHarness(t, "rbm", 1280, 800)
+	r, in := h.s.(*rbmLab), h.in
+	for range 6 {
+		in.Key(ebiten.KeyTab)
+		h.step(t)
 	}
+	require.Same(t, &r.k, r.focus.Current())
+	in.Key(ebiten.KeyArrowRight)
+	h.step(t)
 	assert.Equal(t, 2, r.trainer.K)
 	r.rate.Set(1e9)
-	step(t, r, ctx, in)
+	h.step(t)
 	assert.Equal(t, 3.0, r.trainer.Rate, "the rate is clamped to the slider's range")
 }
 
@@ -104,23 +104,22 @@ func TestRBMErrorAndLikelihoodDisagree(t *testing.T) {
 	assert.Less(t, r.ll, ll250-0.5)
 }
 
-func cellPress(t *testing.T, r *rbmLab, ctx *Context, in *ui.Fake, i int) {
+func cellPress(t *testing.T, h *harness, r *rbmLab, i int) {
 	x, y := cellCentre(r.grid, i)
-	in.Press(x, y)
-	step(t, r, ctx, in)
-	in.Release()
-	step(t, r, ctx, in)
+	h.in.Press(x, y)
+	h.step(t)
+	h.in.Release()
+	h.step(t)
 }
 
 // Painting the visible grid changes the input, and the hidden and
 // reconstructed layers follow it.
 func TestRBMPaintChangesInput(t *testing.T) {
-	r := newRBMLab(1).(*rbmLab)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
+	h := newHarness(t, "rbm", 1280, 800)
+	r, in := h.s.(*rbmLab), h.in
 	r.trainer.Epoch()
 	in.Key(ebiten.KeyC)
-	step(t, r, ctx, in)
+	h.step(t)
 	assert.Equal(t, make([]float64, 9), r.vis)
 
 	// One stroke along the top row paints all three pixels on.
@@ -131,10 +130,10 @@ func TestRBMPaintChangesInput(t *testing.T) {
 		} else {
 			in.Move(x, y)
 		}
-		step(t, r, ctx, in)
+		h.step(t)
 	}
 	in.Release()
-	step(t, r, ctx, in)
+	h.step(t)
 	assert.Equal(t, []float64{1, 1, 1, 0, 0, 0, 0, 0, 0}, r.vis)
 	assert.Equal(t, "painted by hand", r.source)
 	assert.Equal(t, r.machine.HiddenProbs(nil, r.vis), r.hid)
@@ -143,7 +142,7 @@ func TestRBMPaintChangesInput(t *testing.T) {
 	sim.PlusMinus(pm, r.vis)
 	assert.Equal(t, pm, r.visPM)
 
-	cellPress(t, r, ctx, in, 1) // a click turns a lit pixel off
+	cellPress(t, h, r, 1) // a click turns a lit pixel off
 	assert.Equal(t, []float64{1, 0, 1, 0, 0, 0, 0, 0, 0}, r.vis)
 	assert.Equal(t, r.machine.Reconstruct(nil, nil, r.vis), r.out)
 }
@@ -152,24 +151,23 @@ func TestRBMPaintChangesInput(t *testing.T) {
 // whole from one pass through a trained machine, though not through the
 // untrained one.
 func TestRBMRepairsNoisyShapes(t *testing.T) {
-	r := newRBMLab(1).(*rbmLab)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
+	h := newHarness(t, "rbm", 1280, 800)
+	r, in := h.s.(*rbmLab), h.in
 	data := sim.TLOData()
-	step(t, r, ctx, in) // lays the buttons out
+	h.step(t) // lays the buttons out
 	assert.Equal(t, -1, r.rounded(), "the untrained machine rounds to none of the shapes")
 
 	for range 1000 {
 		r.trainer.Epoch()
 	}
-	step(t, r, ctx, in)
+	h.step(t)
 	flipped := map[int]bool{}
 	for press := 0; press < 6; press++ {
 		b := r.noisy[0].Rect
 		in.Press(b.CenterX(), b.CenterY())
-		step(t, r, ctx, in)
+		h.step(t)
 		in.Release()
-		step(t, r, ctx, in)
+		h.step(t)
 		diff := -1
 		for i, x := range r.vis {
 			if x != data[0][i] {
@@ -186,7 +184,7 @@ func TestRBMRepairsNoisyShapes(t *testing.T) {
 	assert.Greater(t, len(flipped), 1, "the flipped pixel comes from the seeded stream")
 	for k, key := range []ebiten.Key{ebiten.KeyT, ebiten.KeyL, ebiten.KeyO} {
 		in.Key(key)
-		step(t, r, ctx, in)
+		h.step(t)
 		assert.Equal(t, k, r.rounded(), "%s", r.shapes[k].Name)
 	}
 
@@ -202,7 +200,7 @@ func TestRBMRepairsNoisyShapes(t *testing.T) {
 
 	// Feeding a clean v′ back in leaves it where it is.
 	in.Key(ebiten.KeyV)
-	step(t, r, ctx, in)
+	h.step(t)
 	assert.Equal(t, data[2], r.vis)
 }
 
@@ -210,17 +208,15 @@ func TestRBMRepairsNoisyShapes(t *testing.T) {
 // after more training has moved them.
 func TestRBMSaveLoadRoundTrip(t *testing.T) {
 	t.Chdir(t.TempDir())
-	r := newRBMLab(1).(*rbmLab)
-	in := &ui.Fake{}
-	var notes []string
-	ctx := testContext(in, &notes)
+	h := newHarness(t, "rbm", 1280, 800)
+	r, in := h.s.(*rbmLab), h.in
 	for range 300 {
 		r.trainer.Step()
 	}
 	in.Key(ebiten.KeyE)
-	step(t, r, ctx, in)
+	h.step(t)
 	require.FileExists(t, rbmFileName)
-	assert.Equal(t, "Saved the machine to "+rbmFileName, notes[len(notes)-1])
+	assert.Equal(t, "Saved the machine to "+rbmFileName, h.notes[len(h.notes)-1])
 	saved := r.machine.Clone()
 
 	for range 200 {
@@ -228,8 +224,8 @@ func TestRBMSaveLoadRoundTrip(t *testing.T) {
 	}
 	require.NotEqual(t, saved.W, r.machine.W)
 	in.Key(ebiten.KeyI)
-	step(t, r, ctx, in)
-	assert.Contains(t, notes[len(notes)-1], "Loaded "+rbmFileName)
+	h.step(t)
+	assert.Contains(t, h.notes[len(h.notes)-1], "Loaded "+rbmFileName)
 	assert.Equal(t, saved.W, r.machine.W)
 	assert.Equal(t, saved.B, r.machine.B)
 	assert.Equal(t, saved.C, r.machine.C)
@@ -240,7 +236,7 @@ func TestRBMSaveLoadRoundTrip(t *testing.T) {
 	// The bytes survive a second trip unchanged.
 	a, err := r.saveJSON()
 	require.NoError(t, err)
-	require.True(t, r.loadJSON(a, "a copy", ctx))
+	require.True(t, r.loadJSON(a, "a copy", h.ctx()))
 	b, err := r.saveJSON()
 	require.NoError(t, err)
 	assert.Equal(t, a, b)
@@ -250,10 +246,8 @@ func TestRBMSaveLoadRoundTrip(t *testing.T) {
 // the machine, its training and its curves are left exactly as they were.
 func TestRBMRefusesBadFiles(t *testing.T) {
 	t.Chdir(t.TempDir())
-	r := newRBMLab(1).(*rbmLab)
-	in := &ui.Fake{}
-	var notes []string
-	ctx := testContext(in, &notes)
+	h := newHarness(t, "rbm", 1280, 800)
+	r, in := h.s.(*rbmLab), h.in
 	for range 100 {
 		r.trainer.Step()
 	}
@@ -283,9 +277,9 @@ func TestRBMRefusesBadFiles(t *testing.T) {
 			require.NoError(t, os.WriteFile(rbmFileName, []byte(c.text), 0o644))
 		}
 		in.Key(ebiten.KeyI)
-		step(t, r, ctx, in)
-		t.Logf("%s: %s", c.name, notes[len(notes)-1])
-		assert.Contains(t, notes[len(notes)-1], c.want, c.name)
+		h.step(t)
+		t.Logf("%s: %s", c.name, h.notes[len(h.notes)-1])
+		assert.Contains(t, h.notes[len(h.notes)-1], c.want, c.name)
 		require.Same(t, machine, r.machine, c.name)
 		assert.Equal(t, before.W, r.machine.W, c.name)
 		assert.Equal(t, before.B, r.machine.B, c.name)
@@ -299,15 +293,14 @@ func TestRBMRefusesBadFiles(t *testing.T) {
 // on the shared scale, and each v′ cell in the sequential colour of its
 // probability.
 func TestRBMFieldPixels(t *testing.T) {
-	r := newRBMLab(1).(*rbmLab)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
+	h := newHarness(t, "rbm", 1280, 800)
+	r := h.s.(*rbmLab)
 	for range 400 {
 		r.trainer.Step()
 	}
 	r.push()
-	img := ebiten.NewImage(1280, 800)
-	r.Draw(img, ctx)
+	h.draw()
+	img := h.img
 	scale := r.fieldScale()
 	require.GreaterOrEqual(t, scale, maxAbs(r.machine.W))
 	require.Less(t, maxAbs(r.machine.W), scale*2)
@@ -321,7 +314,7 @@ func TestRBMFieldPixels(t *testing.T) {
 		}
 	}
 	for i, p := range r.out {
-		c := r.outCell(ctx.L, i)
+		c := r.outCell(i)
 		assert.Equal(t, color.RGBA(ui.Sequential(p)), img.At(int(c.CenterX()), int(c.Y+4)), "v′ %d = %.3f", i, p)
 	}
 }
@@ -329,16 +322,14 @@ func TestRBMFieldPixels(t *testing.T) {
 // The sliders' extremes (the largest rate, k = 10, the top speed) train
 // without NaN and draw without trouble.
 func TestRBMExtremeSettings(t *testing.T) {
-	r := newRBMLab(1).(*rbmLab)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
-	img := ebiten.NewImage(1280, 800)
+	h := newHarness(t, "rbm", 1280, 800)
+	r := h.s.(*rbmLab)
 	r.rate.Set(math.Inf(1))
 	r.k.Set(99)
 	r.transport.Speed.Set(1e9)
 	r.transport.Running = true
 	for k := 0; k < 40; k++ {
-		step(t, r, ctx, in)
+		h.step(t)
 	}
 	assert.Equal(t, 4000, r.trainer.Updates)
 	assert.Equal(t, 10, r.trainer.K)
@@ -347,5 +338,55 @@ func TestRBMExtremeSettings(t *testing.T) {
 		require.False(t, math.IsNaN(x) || math.IsInf(x, 0))
 	}
 	assert.LessOrEqual(t, r.errS.Len(), rbmHistory)
-	r.Draw(img, ctx)
+	h.draw()
+}
+
+// The image can be painted from the keyboard: Tab reaches the grid after
+// the controls above it, the arrows move the selection and Enter flips the
+// selected pixel; the reconstruction follows.
+func TestRBMGridByKeyboard(t *testing.T) {
+	h := newHarness(t, "rbm", 1280, 800)
+	r, in := h.s.(*rbmLab), h.in
+	in.Key(ebiten.KeyC)
+	h.step(t)
+	for r.focus.Current() != &r.grid {
+		in.Key(ebiten.KeyTab)
+		h.step(t)
+	}
+	for _, k := range []ebiten.Key{ebiten.KeyArrowUp, ebiten.KeyArrowRight, ebiten.KeyEnter} {
+		in.Key(k)
+		h.step(t)
+	}
+	assert.Equal(t, 2, r.sel)
+	assert.Equal(t, []float64{0, 0, 1, 0, 0, 0, 0, 0, 0}, r.vis)
+	assert.Equal(t, "painted by hand", r.source)
+	assert.Equal(t, r.machine.Reconstruct(nil, nil, r.vis), r.out)
+	h.draw()
+	assert.Equal(t, 2, r.grid.Selected, "the selection shows while the grid has the focus")
+	in.Key(ebiten.KeyEscape)
+	h.step(t)
+	h.draw()
+	assert.Equal(t, -1, r.grid.Selected)
+}
+
+// Tab moves through the controls in the order they are read, at every
+// size.
+func TestRBMTabFollowsLayout(t *testing.T) {
+	for _, sz := range sizes {
+		assertTabOrder(t, "rbm", sz[0], sz[1])
+	}
+}
+
+// What the scene says about an update is what the trainer does: one
+// update is one pass over all three shapes, with the momentum the help
+// names.
+func TestRBMTextMatchesTrainer(t *testing.T) {
+	r := newRBMLab(1).(*rbmLab)
+	require.True(t, r.trainer.Step(), "one update finishes an epoch")
+	assert.Equal(t, 1, r.trainer.Epochs)
+	assert.Equal(t, "One CD update uses all three shapes.", r.batchText())
+	assert.Contains(t, r.Help(), "One CD update uses all three shapes. Momentum 0.5 carries")
+	assert.Equal(t, 0.5, r.trainer.Momentum)
+	r.trainer.Batch = 2
+	assert.Equal(t, "One CD update uses 2 shapes of the 3.", r.batchText())
 }

@@ -122,6 +122,8 @@ func Registry() []Entry {
 		{"recall", "Recall", newRecall},
 		{"sigmoid", "Sigmoid", newSigmoid},
 		{"distribution", "Distribution", newDistribution},
+		{"learning", "Learning", newLearning},
+		{"rbm", "RBM lab", newRBMLab},
 	}
 }
 
