@@ -424,35 +424,3 @@ func (t *BMTrainer) sampleNegative() {
 	}
 	st.finish()
 }
-
-// The Learning scene's machine and schedule. Its data is exclusive or on
-// three visible units: every pairwise correlation and every mean of the
-// data is zero, so a machine without hidden units can do no better than
-// the uniform distribution, a KL divergence of log 2 ≈ 0.69 nats. Two
-// hidden units let it carve out the four patterns. Five units have 32
-// states, so both phases are exact at a few microseconds per step and a
-// scene can afford hundreds of steps per frame. With these settings every
-// one of the first hundred seeds brings the KL divergence below 0.05 within
-// 410 steps and keeps it there.
-const (
-	LearningHidden  = 2   // hidden units
-	LearningInitStd = 0.5 // standard deviation of the starting weights
-	LearningRate    = 0.3 // ε of the exact phases
-	LearningSteps   = 500 // learning steps of one run
-)
-
-// LearningData returns the Learning scene's four training vectors in the
-// ±1 convention: (a, b, a XOR b) for every a and b, with −1 standing for 0
-// and +1 for 1.
-func LearningData() [][]int8 {
-	return [][]int8{{-1, -1, -1}, {-1, 1, 1}, {1, -1, 1}, {1, 1, -1}}
-}
-
-// NewLearningBM returns the Learning scene's machine: three visible units,
-// LearningHidden hidden ones, and weights and biases drawn from rng with
-// standard deviation LearningInitStd.
-func NewLearningBM(rng *rand.Rand) *BM {
-	m := NewBM(3, LearningHidden)
-	m.Randomize(LearningInitStd, rng)
-	return m
-}

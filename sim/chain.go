@@ -108,10 +108,14 @@ func (c *Chain) Update(i int) bool {
 	dE := 2 * c.h[i]
 	u.Unit, u.DeltaE = i, dE
 	on := c.s[i] > 0
+	// Every update takes one number, used or not (see
+	// Net.UpdateStochastic), so chains on the same stream stay in step
+	// whatever their temperatures.
+	x := c.Rand.Float64()
 	if c.T > 0 {
 		u.POn = c.memo.pOn(dE, c.T)
-		u.Draw = c.Rand.Float64()
-		on = u.Draw < u.POn
+		u.Draw = x
+		on = x < u.POn
 	} else {
 		u.POn = POn(dE, c.T)
 		u.Draw = NoDraw

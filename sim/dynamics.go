@@ -36,8 +36,9 @@ func POn(dE, T float64) float64 {
 	return Sigmoid(dE / T)
 }
 
-// NoDraw is the Draw of an Update that used no random number: the
-// deterministic update at T = 0.
+// NoDraw is the Draw of an Update whose outcome no random number decided:
+// the deterministic update at T = 0. Such an update still takes a number
+// from the stream and throws it away (see UpdateStochastic).
 const NoDraw = -1.0
 
 // Update records what happened to one unit in one stochastic update: the
@@ -46,7 +47,7 @@ type Update struct {
 	Unit    int
 	DeltaE  float64 // ΔE_i before the update
 	POn     float64 // σ(ΔE_i/T), see POn
-	Draw    float64 // the uniform number u in [0,1) compared with POn, or NoDraw
+	Draw    float64 // the uniform number u in [0,1) compared with POn, or NoDraw at T = 0
 	On      bool    // the unit's new value is +1
 	Changed bool    // the unit flipped
 }
@@ -71,15 +72,19 @@ func (n *Net) UpdateDeterministic(s []int8, i int) bool {
 }
 
 // UpdateStochastic updates unit i at temperature T: it turns on with
-// probability σ(ΔE_i/T). For T > 0 it draws exactly one number from rng;
-// at T = 0 (or a T that is not positive) it draws none and makes the
-// deterministic update, keeping the unit on a tie.
+// probability σ(ΔE_i/T). It draws exactly one number from rng (one
+// Float64) at every temperature. At T = 0 (or a T that is not positive) the
+// number is thrown away, the update is the deterministic one, keeping the
+// unit on a tie, and Draw is NoDraw. Drawing a number that decides nothing
+// keeps streams in step: two runs on the same stream whose temperatures
+// differ still update the same units with the same numbers.
 func (n *Net) UpdateStochastic(s []int8, i int, T float64, rng *rand.Rand) Update {
 	dE := n.DeltaE(s, i)
 	u := Update{Unit: i, DeltaE: dE, POn: POn(dE, T), Draw: NoDraw}
 	old := s[i]
+	x := rng.Float64()
 	if T > 0 {
-		u.Draw = rng.Float64()
+		u.Draw = x
 		if u.Draw < u.POn {
 			s[i] = 1
 		} else {

@@ -257,21 +257,3 @@ func KL(p, q []float64) float64 {
 	}
 	return kl
 }
-
-// DistributionNet returns the 4-unit network the Distribution scene starts
-// from. Unit 0 excites units 1, 2 and 3 (w = 2) while units 2 and 3 inhibit
-// each other (w = −2), so the triangle 0–2–3 is frustrated: no state
-// satisfies all three of its bonds. Two biases (b_0 = 1, b_3 = −0.5) break the
-// mirror symmetry, leaving a single ground state, + + + −, with energy −5.5,
-// one unit below the next level and twelve distinct energy levels in all, so
-// the bars separate clearly as the temperature falls.
-func DistributionNet() *Net {
-	n := NewNet(4)
-	n.SetWeight(0, 1, 2)
-	n.SetWeight(0, 2, 2)
-	n.SetWeight(0, 3, 2)
-	n.SetWeight(2, 3, -2)
-	n.B[0] = 1
-	n.B[3] = -0.5
-	return n
-}

@@ -58,15 +58,6 @@ func String(s []int8) string {
 	return b.String()
 }
 
-// TL returns the two 3×3 shapes the Recall scene stores: a T (top row and
-// middle column) and an L (left column and bottom row).
-func TL() []Pattern {
-	return []Pattern{
-		MustPattern("T", "###|.#.|.#."),
-		MustPattern("L", "#..|#..|###"),
-	}
-}
-
 // Overlap returns (1/N) Σ_i s_i p_i, in [−1, 1]: 1 when s equals p and −1
 // when s is p's mirror image (every unit flipped).
 func Overlap(s, p []int8) float64 {

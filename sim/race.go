@@ -123,15 +123,21 @@ func Anneal(net *Net, start []int8, sched Schedule, patterns []Pattern, rng *ran
 
 // RunRand returns the random source of run k of a race with the given
 // seed. Run k of every strategy uses a source in this same state, so it
-// starts from the same random state and, while its schedule allows, makes
-// the same choices: the strategies differ only in their temperatures. The
+// starts from the same random state, and since every unit update takes
+// exactly one number whatever the temperature (see Net.UpdateStochastic),
+// it visits the same units in the same order and draws the same number
+// for each: the strategies differ only in their temperatures, and so in
+// what they make of those numbers. The
 // seed and run number are mixed (SplitMix64) before seeding, so that runs
 // k and k+1 do not start from neighbouring generator states.
-func RunRand(seed uint64, run int) *rand.Rand {
+func RunRand(seed uint64, run int) *rand.Rand { return rand.New(runSource(seed, run)) }
+
+// runSource is the generator behind RunRand.
+func runSource(seed uint64, run int) *rand.PCG {
 	x := seed ^ uint64(run)*0x9e3779b97f4a7c15
 	a := splitMix64(&x)
 	b := splitMix64(&x)
-	return rand.New(rand.NewPCG(a, b))
+	return rand.NewPCG(a, b)
 }
 
 func splitMix64(x *uint64) uint64 {
