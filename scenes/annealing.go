@@ -1,14 +1,10 @@
-//go:build legacy
-
 package scenes
 
 import (
 	"bytes"
+	"context"
 	"fmt"
-	"image/color"
 	"math"
-	"slices"
-	"sync"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -21,10 +17,11 @@ import (
 // animates instead of freezing the window (or the browser's only thread).
 const raceBudget = 6 * time.Millisecond
 
-// annealing is scene 4: a landscape with many shallow spurious valleys and
-// two deep memories, a single descent drawn as it cools, and a race of
-// quenching against annealing on matched random streams.
+// annealing is scene 4: a landscape with real traps, a single descent
+// drawn as it cools and marked on the landscape's disconnectivity graph,
+// and a race of quenching against annealing on matched random streams.
 type annealing struct {
+	base
 	land    sim.Landscape
 	cooling sim.Cooling
 
@@ -45,40 +42,62 @@ type annealing struct {
 	raceNext  int // jobs done so far; job j is run j/len(race) of strategy j%len(race)
 	raceShown bool
 
-	census   *censusSummary
-	censusMu sync.Mutex
+	// The landscape's disconnectivity graph, computed once per process
+	// beside the frames.
+	graphJob *task
+	graph    *sim.Disconnectivity
+	graphErr error
+	graphLay graphLayout
 
-	coolings  [4]ui.Button
-	t0, t1    ui.Slider
-	sweeps    ui.Slider
-	quenchT   ui.Slider
-	single    ui.Button
-	pin       ui.Button
-	raceBtn   ui.Button
-	export    ui.Button
-	transport *ui.Transport
-	focus     ui.Focus
-	grid      ui.UnitGrid
-	painter   ui.Painter
+	coolings [4]ui.Button
+	t0, t1   ui.Slider
+	sweeps   ui.Slider
+	quenchT  ui.Slider
+	single   ui.Button
+	pin      ui.Button
+	raceBtn  ui.Button
+	export   ui.Button
+	grid     ui.UnitGrid
+
+	// Rectangles the layout fills in.
+	gridBox, statusBox, memBox, stratBox ui.Rect
+	runRow, noteBox, raceBox, graphBox   ui.Rect
+	graphText                            ui.Rect
+	racePanel, graphPanel               *ui.Node
 }
+
+// annealingKeys are the Annealing scene's own keys.
+var annealingKeys = ui.Keymap{
+	{ID: "descent", Key: ebiten.KeyD, Label: "D", Does: "run a single descent"},
+	{ID: "pin", Key: ebiten.KeyP, Label: "P", Does: "pin the trace"},
+	{ID: "race", Key: ebiten.KeyA, Label: "A", Does: "race"},
+	{ID: "export", Key: ebiten.KeyE, Label: "E", Does: "export the race as CSV"},
+	{ID: "quench", Key: ebiten.KeyQ, Label: "Q", Does: "quench"},
+	{ID: "geometric", Key: ebiten.KeyG, Label: "G", Does: "geometric cooling"},
+	{ID: "linear", Key: ebiten.KeyL, Label: "L", Does: "linear cooling"},
+	{ID: "log", Key: ebiten.KeyO, Label: "O", Does: "logarithmic cooling"},
+}
+
+// coolingIDs are the strategy buttons' IDs, in sim.Cooling order.
+var coolingIDs = [4]string{"quench", "geometric", "linear", "log"}
 
 func newAnnealing(seed uint64) Scene {
 	a := &annealing{land: sim.AnnealingLandscape(), cooling: sim.Geometric}
 	a.land.Seed = seed
 	l := a.land
 	for c := range a.coolings {
-		a.coolings[c] = ui.Button{Label: sim.Cooling(c).String()}
+		a.coolings[c] = ui.Button{ID: coolingIDs[c], Label: sim.Cooling(c).String()}
 	}
-	a.t0 = ui.Slider{Label: "Start temperature T0", Min: 0.1, Max: 50, Value: l.T0, Log: true, Format: fmtT}
-	a.t1 = ui.Slider{Label: "End temperature T1", Min: 0.01, Max: 10, Value: l.T1, Log: true, Format: fmtT}
-	a.sweeps = ui.Slider{Label: "Sweeps", Min: 10, Max: 3000, Value: float64(l.Sweeps), Log: true, Integer: true}
-	a.quenchT = ui.Slider{Label: "Quench temperature", Min: 0, Max: 2, Value: l.QuenchT, Format: fmtT}
-	a.single = ui.Button{Label: "Run a single descent", Hint: "D", Primary: true}
-	a.pin = ui.Button{Label: "Pin trace", Hint: "P"}
-	a.raceBtn = ui.Button{Label: fmt.Sprintf("Race %d runs each", l.Runs), Hint: "A", Primary: true}
-	a.export = ui.Button{Label: "Export race CSV", Hint: "E"}
-	a.transport = ui.NewTransport(0.2, 200, 3)
-	a.transport.Speed.Label = "Speed (sweeps per frame)"
+	a.t0 = ui.Slider{ID: "t0", Label: "Start temperature T0", Min: 0.1, Max: 50, Value: l.T0, Log: true, Format: fmtT}
+	a.t1 = ui.Slider{ID: "t1", Label: "End temperature T1", Min: 0.01, Max: 10, Value: l.T1, Log: true, Format: fmtT}
+	a.sweeps = ui.Slider{ID: "sweeps", Label: "Sweeps", Min: 10, Max: 3000, Value: float64(l.Sweeps), Log: true, Integer: true}
+	a.quenchT = ui.Slider{ID: "quench-t", Label: "Quench temperature", Min: 0, Max: 2, Value: l.QuenchT, Format: fmtT}
+	a.single = ui.Button{ID: "descent", Label: "Run a single descent", Primary: true}
+	a.pin = ui.Button{ID: "pin", Label: "Pin trace"}
+	a.raceBtn = ui.Button{ID: "race", Label: fmt.Sprintf("Race %d runs each", l.Runs), Primary: true}
+	a.export = ui.Button{ID: "export", Label: "Export race CSV"}
+	t := ui.NewTransport(0.2, 200, 3)
+	t.Speed.Label = "Speed (sweeps per frame)"
 	a.energy = ui.NewSeries("energy", ui.Warm, 4000)
 	a.temp = ui.NewSeries("temperature", ui.Accent, 4000)
 	a.pinE = ui.NewSeries("pinned", ui.WithAlpha(ui.TextDim, 0.55), 4000)
@@ -86,23 +105,77 @@ func newAnnealing(seed uint64) Scene {
 	a.ePlot = ui.Plot{Title: "Energy", XLabel: "", Series: []*ui.Series{a.pinE, a.energy}}
 	a.tPlot = ui.Plot{Title: "Temperature", XLabel: "sweeps", Series: []*ui.Series{a.pinT, a.temp}, FixedY: true}
 	a.grid = ui.UnitGrid{Cols: l.Cols, Rows: l.Rows, Selected: -1, Recent: -1}
-	a.focus.Order = []any{&a.coolings[0], &a.coolings[1], &a.coolings[2], &a.coolings[3],
-		&a.t0, &a.t1, &a.sweeps, &a.quenchT, &a.single, &a.pin, &a.raceBtn, &a.export}
-	a.focus.Order = append(a.focus.Order, a.transport.Widgets()...)
+	a.setup(t, annealingKeys, &a.coolings[0], &a.coolings[1], &a.coolings[2], &a.coolings[3],
+		&a.t0, &a.t1, &a.sweeps, &a.quenchT, &a.single, &a.pin, &a.export, &a.raceBtn)
+
+	left := ui.Col(ui.GapL,
+		ui.Section("", nil, ui.Col(ui.GapS, ui.Leaf(&a.gridBox).MinH(180), ui.Leaf(&a.statusBox).H(24))).NoGrow(),
+		ui.Section("Stored memories", nil, ui.Leaf(&a.memBox).MinH(76)).NoGrow(),
+		ui.Section("The race", nil, ui.Leaf(&a.raceBox).MinH(250)),
+	).W(330)
+	a.racePanel = left.Child(2)
+	middle := ui.Col(ui.GapL,
+		ui.Leaf(&a.ePlot.Rect).MinH(150).NoGrow(),
+		ui.Leaf(&a.tPlot.Rect).MinH(110).NoGrow(),
+		ui.Section("Barriers: the disconnectivity graph", nil, ui.Col(ui.GapS,
+			ui.Leaf(&a.graphBox).MinH(220), ui.Para(&a.graphText, ui.Small, a.graphCaption))),
+	)
+	a.graphPanel = middle.Child(2)
+	right := ui.Col(ui.Gap,
+		ui.Leaf(&a.stratBox).H(18),
+		ui.Row(ui.GapS, ui.Leaf(&a.coolings[0].Rect), ui.Leaf(&a.coolings[1].Rect), ui.Leaf(&a.coolings[2].Rect), ui.Leaf(&a.coolings[3].Rect)).H(36),
+		ui.Leaf(&a.t0.Rect).H(ui.SliderH),
+		ui.Leaf(&a.t1.Rect).H(ui.SliderH),
+		ui.Leaf(&a.sweeps.Rect).H(ui.SliderH),
+		ui.Leaf(&a.quenchT.Rect).H(ui.SliderH),
+		ui.Leaf(&a.single.Rect).H(ui.ButtonH),
+		ui.Row(ui.Gap, ui.Leaf(&a.pin.Rect), ui.Leaf(&a.export.Rect)).H(ui.ButtonH),
+		ui.Leaf(&a.raceBtn.Rect).H(ui.ButtonH),
+		ui.Leaf(&a.runRow).H(ui.ButtonH),
+		ui.Leaf(&t.Speed.Rect).H(ui.SliderH),
+		ui.Para(&a.noteBox, ui.Small, a.noteText),
+	).W(330)
+	a.root = ui.Flow(1100, ui.GapL, ui.Flow(720, ui.GapL, left, middle), right)
+	a.region("graph", &a.graphBox)
 	a.reset()
-	go a.takeCensus()
 	return a
 }
 
 func fmtT(v float64) string { return fmt.Sprintf("%.3g", v) }
 
-// takeCensus enumerates all 2^25 states once. It takes a second or two, so
-// it runs beside the game loop and the panel says so until it is done.
-func (a *annealing) takeCensus() {
-	c := summariseCensus(a.land.Net.CensusPaced(a.land.Patterns, 0, backgroundPause()), 1<<a.land.Net.N)
-	a.censusMu.Lock()
-	a.census = c
-	a.censusMu.Unlock()
+// Activate starts the disconnectivity graph the first time the scene is
+// shown; it depends only on the landscape, so every Manager in the process
+// shares one.
+func (a *annealing) Activate(*Context) {
+	if a.graphJob != nil || a.land.Net.N > sim.MaxExactUnits {
+		return
+	}
+	net, ps := a.land.Net, a.land.Patterns
+	a.graphJob = sharedTask("annealing-graph:"+a.land.Name, func(ctx context.Context, progress func(float64), pause func()) (any, error) {
+		return net.DisconnectivityPaced(ctx, ps, pause)
+	})
+}
+
+// Jobs implements Scene.
+func (a *annealing) Jobs() []Job {
+	if a.graphJob == nil || a.graphJob.Done() {
+		return nil
+	}
+	return []Job{a.graphJob}
+}
+
+// pollGraph picks up the disconnectivity graph once its job is done.
+func (a *annealing) pollGraph() {
+	if a.graph != nil || a.graphJob == nil || !a.graphJob.Done() || a.graphErr != nil {
+		return
+	}
+	res, err := a.graphJob.Result()
+	if err != nil {
+		a.graphErr = err
+		return
+	}
+	a.graph = res.(*sim.Disconnectivity)
+	a.graphLay = newGraphLayout(a.graph)
 }
 
 func (a *annealing) reset() {
@@ -111,7 +184,18 @@ func (a *annealing) reset() {
 	a.pinE.Clear()
 	a.pinT.Clear()
 	a.startDescent()
-	a.transport.Running = false
+	a.SetRunning(false)
+}
+
+// Reset implements Scene.
+func (a *annealing) Reset() string {
+	a.t0.Set(a.land.T0)
+	a.t1.Set(a.land.T1)
+	a.sweeps.Set(float64(a.land.Sweeps))
+	a.quenchT.Set(a.land.QuenchT)
+	a.cooling = sim.Geometric
+	a.reset()
+	return "Reset: the default schedules, run 0, no race"
 }
 
 // schedule returns the chosen strategy's schedule, clamped to what it can
@@ -188,10 +272,16 @@ func (a *annealing) advanceRace() {
 // SetRunning starts or stops the single descent; starting also starts a
 // race, so that -run shows the whole scene at work.
 func (a *annealing) SetRunning(on bool) {
-	a.transport.Running = on
+	a.base.SetRunning(on)
 	if on && a.race == nil {
 		a.startRace()
 	}
+}
+
+// Busiest runs a descent at top speed while a race is computed.
+func (a *annealing) Busiest() {
+	a.base.Busiest()
+	a.startRace()
 }
 
 func (a *annealing) Title() string { return "Annealing" }
@@ -207,38 +297,13 @@ func (a *annealing) Help() string {
 		"Keys: D single descent · P pin · A race · E export · Q G L O pick quench, geometric, linear or log cooling."
 }
 
-func (a *annealing) layout(l ui.Layout) {
-	a.grid.Rect = l.R(82, 146, 240, 240)
-	a.ePlot.Rect = l.R(390, 128, 480, 210)
-	a.tPlot.Rect = l.R(390, 346, 480, 150)
-	a.ePlot.FontSize, a.tPlot.FontSize = l.S(13), l.S(13)
-	for c, r := range l.R(890, 152, 358, 34).SplitX(4, l.S(8)) {
-		a.coolings[c].Rect = r
-	}
-	a.t0.Rect = l.R(890, 196, 358, 48)
-	a.t1.Rect = l.R(890, 248, 358, 48)
-	a.sweeps.Rect = l.R(890, 300, 358, 48)
-	a.quenchT.Rect = l.R(890, 352, 358, 48)
-	a.single.Rect = l.R(890, 412, 358, 38)
-	row := l.R(890, 458, 358, 38).SplitX(2, l.S(8))
-	a.pin.Rect, a.export.Rect = row[0], row[1]
-	a.raceBtn.Rect = l.R(890, 504, 358, 38)
-	a.transport.Place(l.R(890, 566, 358, 38), l.R(890, 612, 358, 48))
-}
-
 func (a *annealing) Update(ctx *Context) error {
 	in := ctx.In
-	a.layout(ctx.L)
-	a.focus.Update(in)
-	steps, reset := a.transport.Update(in, &a.focus)
-	if reset {
-		a.reset()
-		return nil
-	}
-	keys := [4]ebiten.Key{ebiten.KeyQ, ebiten.KeyG, ebiten.KeyL, ebiten.KeyO}
+	a.place()
+	a.pollGraph()
 	for c := range a.coolings {
 		a.coolings[c].Primary = sim.Cooling(c) == a.cooling
-		if a.coolings[c].Update(in, &a.focus) || in.KeyPressed(keys[c]) {
+		if a.pressed(in, &a.coolings[c]) {
 			a.cooling = sim.Cooling(c)
 			a.startDescent()
 		}
@@ -250,25 +315,25 @@ func (a *annealing) Update(ctx *Context) error {
 	if changed {
 		a.startDescent()
 	}
-	if a.single.Update(in, &a.focus) || in.KeyPressed(ebiten.KeyD) {
+	if a.pressed(in, &a.single) {
 		if a.descent.Done() || a.descent.Sweep > 0 {
 			a.run++
 		}
 		a.startDescent()
-		a.transport.Running = true
+		a.SetRunning(true)
 	}
-	if a.pin.Update(in, &a.focus) || in.KeyPressed(ebiten.KeyP) {
+	if a.pressed(in, &a.pin) {
 		a.pinTrace(ctx)
 	}
-	if a.raceBtn.Update(in, &a.focus) || in.KeyPressed(ebiten.KeyA) {
+	if a.pressed(in, &a.raceBtn) {
 		a.startRace()
 	}
-	if a.export.Update(in, &a.focus) || in.KeyPressed(ebiten.KeyE) {
+	if a.pressed(in, &a.export) {
 		a.exportRace(ctx)
 	}
 	a.export.Disabled = !a.raceFinished()
 
-	for k := 0; k < steps && !a.descent.Done(); k++ {
+	for k := 0; k < ctx.Steps && !a.descent.Done(); k++ {
 		T, E := a.descent.Step()
 		x := float64(a.descent.Sweep)
 		a.energy.Push(x, E)
@@ -277,10 +342,28 @@ func (a *annealing) Update(ctx *Context) error {
 	}
 	if a.descent.Done() && a.result == "" && a.descent.Schedule.Sweeps > 0 {
 		a.finishDescent()
-		a.transport.Running = false
+		a.SetRunning(false)
 	}
 	a.advanceRace()
 	return nil
+}
+
+// place derives the rectangles that follow from the layout's.
+func (a *annealing) place() {
+	a.grid.Rect = a.gridBox.Fit(float64(a.land.Cols), float64(a.land.Rows))
+	a.transport.Place(a.runRow, a.transport.Speed.Rect)
+}
+
+// noteText describes the descent's schedule.
+func (a *annealing) noteText() string {
+	sched := a.descent.Schedule
+	note := fmt.Sprintf("Run %d, %s: %d sweeps", a.run, sched.Cooling, sched.Sweeps)
+	if sched.Cooling == sim.Constant {
+		note += fmt.Sprintf(" at T = %.3g", sched.T1)
+	} else {
+		note += fmt.Sprintf(" from T = %.3g to %.3g", sched.T0, sched.T1)
+	}
+	return note + ". Space pauses, '.' steps one sweep."
 }
 
 // finishDescent polishes the descent into its valley and names it.
@@ -337,244 +420,3 @@ func (a *annealing) exportRace(ctx *Context) {
 	ctx.Notify("Saved " + name)
 }
 
-func (a *annealing) Draw(dst *ebiten.Image, ctx *Context) {
-	l := ctx.L
-	a.layout(l)
-	a.drawNetwork(dst, l)
-	a.drawCensus(dst, l)
-	a.ePlot.Draw(dst)
-	a.tPlot.Draw(dst)
-	a.drawRace(dst, l)
-	ui.Label(dst, "Strategy", ui.Regular, l.S(13), l.X(890), l.Y(138), ui.TextDim, ui.Left)
-	for c := range a.coolings {
-		a.coolings[c].Draw(dst, &a.focus)
-	}
-	for _, s := range []*ui.Slider{&a.t0, &a.t1, &a.sweeps, &a.quenchT} {
-		s.Draw(dst, &a.focus)
-	}
-	for _, b := range []*ui.Button{&a.single, &a.pin, &a.export, &a.raceBtn} {
-		b.Draw(dst, &a.focus)
-	}
-	a.transport.Draw(dst, &a.focus)
-	sched := a.descent.Schedule
-	note := fmt.Sprintf("Run %d, %s: %d sweeps", a.run, sched.Cooling, sched.Sweeps)
-	if sched.Cooling == sim.Constant {
-		note += fmt.Sprintf(" at T = %.3g", sched.T1)
-	} else {
-		note += fmt.Sprintf(" from T = %.3g to %.3g", sched.T0, sched.T1)
-	}
-	ui.Paragraph(dst, note+". Space pauses, '.' steps one sweep.", ui.Regular, l.S(12.5), l.X(890), l.Y(672), l.S(358), ui.TextFaint)
-}
-
-func (a *annealing) drawNetwork(dst *ebiten.Image, l ui.Layout) {
-	box := l.R(32, 128, 340, 296)
-	a.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	a.grid.Draw(dst, a.descent.Chain.State())
-	status := fmt.Sprintf("sweep %d of %d", a.descent.Sweep, a.descent.Schedule.Sweeps)
-	if !a.descent.Done() {
-		status += fmt.Sprintf("   T = %.3g", a.descent.Chain.T)
-	}
-	clr := ui.TextDim
-	if a.result != "" {
-		status = a.result
-		clr = ui.Text
-		if !a.resultOK {
-			clr = ui.Warm
-		}
-	}
-	status += fmt.Sprintf("   E = %.0f", a.descent.E)
-	ui.Label(dst, status, ui.Bold, l.S(14), box.CenterX(), box.Bottom()-l.S(22), clr, ui.Center)
-
-	// The stored memories, each beside its mirror image.
-	mem := l.R(32, 434, 340, 92)
-	a.painter.FillRound(dst, mem, l.S(10), ui.Panel)
-	size := l.S(52)
-	s := make([]int8, a.land.Net.N)
-	for k, p := range a.land.Patterns {
-		for mirror := 0; mirror < 2; mirror++ {
-			copy(s, p.Units)
-			name := p.Name
-			if mirror == 1 {
-				for i := range s {
-					s[i] = -s[i]
-				}
-				name = "mirror"
-			}
-			x := mem.X + l.S(14) + float64(2*k+mirror)*l.S(82)
-			ui.DrawMini(dst, ui.Rect{X: x, Y: mem.Y + l.S(10), W: size, H: size}, a.land.Cols, a.land.Rows, s)
-			m := sim.Match{Index: k, Mirror: mirror == 1}
-			ui.FillRect(dst, ui.Rect{X: x, Y: mem.Y + l.S(70), W: l.S(10), H: l.S(10)}, matchColor(m))
-			ui.Label(dst, name, ui.Regular, l.S(12), x+l.S(15), mem.Y+l.S(75), ui.TextDim, ui.Left)
-		}
-	}
-}
-
-// censusSummary is what the census panel shows, worked out once when the
-// census arrives rather than on every frame.
-type censusSummary struct {
-	minima, memories, spurious int
-	memoryEnergy, spuriousTop  float64
-	memoryShare                float64 // fraction of all states in memory basins
-	// Minima per distinct energy, lowest first: how many there are and
-	// whether any of them is a memory.
-	energies []float64
-	counts   []int
-	memory   []bool
-	peak     int
-}
-
-func summariseCensus(census []sim.Minimum, states int) *censusSummary {
-	c := &censusSummary{minima: len(census), spuriousTop: math.Inf(1)}
-	basin := 0
-	for _, m := range census {
-		k := len(c.energies) - 1
-		if k < 0 || c.energies[k] != m.Energy { // census comes sorted by energy
-			c.energies = append(c.energies, m.Energy)
-			c.counts = append(c.counts, 0)
-			c.memory = append(c.memory, false)
-			k++
-		}
-		c.counts[k]++
-		if m.Match != sim.None {
-			c.memories++
-			c.memoryEnergy = m.Energy
-			c.memory[k] = true
-			basin += m.Basin
-		} else {
-			c.spurious++
-			c.spuriousTop = math.Min(c.spuriousTop, m.Energy)
-		}
-		c.peak = max(c.peak, c.counts[k])
-	}
-	c.memoryShare = float64(basin) / float64(states)
-	return c
-}
-
-// drawCensus summarises every local minimum, found by enumeration.
-func (a *annealing) drawCensus(dst *ebiten.Image, l ui.Layout) {
-	box := l.R(32, 536, 340, 230)
-	a.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	x := box.X + l.S(16)
-	ui.Label(dst, "Census of all 2^25 states", ui.Bold, l.S(14), x, box.Y+l.S(20), ui.Text, ui.Left)
-	a.censusMu.Lock()
-	c := a.census
-	a.censusMu.Unlock()
-	if c == nil || len(c.energies) == 0 {
-		ui.Label(dst, "enumerating 33 554 432 states…", ui.Regular, l.S(13), x, box.Y+l.S(50), ui.TextDim, ui.Left)
-		return
-	}
-	lines := []string{
-		fmt.Sprintf("%d local minima", c.minima),
-		fmt.Sprintf("%d memories at E = %.0f hold %.1f%% of states", c.memories, c.memoryEnergy, 100*c.memoryShare),
-		fmt.Sprintf("%d spurious, the deepest at E = %.0f", c.spurious, c.spuriousTop),
-	}
-	for k, s := range lines {
-		ui.Label(dst, s, ui.Regular, l.S(12.5), x, box.Y+l.S(46)+float64(k)*l.S(20), ui.TextDim, ui.Left)
-	}
-	// Minima by energy: how many valleys at each depth, memories coloured.
-	h := ui.Rect{X: x, Y: box.Y + l.S(116), W: box.W - l.S(32), H: l.S(74)}
-	bw := h.W / float64(len(c.energies))
-	for k, n := range c.counts {
-		bh := h.H * math.Sqrt(float64(n)/float64(c.peak))
-		clr := ui.Spurious
-		if c.memory[k] {
-			clr = ui.Category(0)
-		}
-		ui.FillRect(dst, ui.Rect{X: h.X + float64(k)*bw + 1, Y: h.Bottom() - bh, W: math.Max(1, bw-2), H: bh}, clr)
-	}
-	ui.Label(dst, fmt.Sprintf("%.0f", c.energies[0]), ui.Mono, l.S(11), h.X, h.Bottom()+l.S(10), ui.TextDim, ui.Left)
-	ui.Label(dst, fmt.Sprintf("%.0f", c.energies[len(c.energies)-1]), ui.Mono, l.S(11), h.Right(), h.Bottom()+l.S(10), ui.TextDim, ui.Right)
-	ui.Label(dst, "minima per energy (√ scale)", ui.Regular, l.S(11), h.CenterX(), h.Bottom()+l.S(10), ui.TextFaint, ui.Center)
-}
-
-func (a *annealing) drawRace(dst *ebiten.Image, l ui.Layout) {
-	box := l.R(390, 506, 480, 260)
-	a.painter.FillRound(dst, box, l.S(10), ui.Panel)
-	x := box.X + l.S(16)
-	if a.race == nil {
-		ui.Label(dst, "The race", ui.Bold, l.S(14), x, box.Y+l.S(20), ui.Text, ui.Left)
-		ui.Paragraph(dst, fmt.Sprintf("Press Race (A) to run %d descents of the quench and %d of the chosen cooling, run k of each from the same start with the same random numbers.", a.land.Runs, a.land.Runs),
-			ui.Regular, l.S(13), x, box.Y+l.S(40), box.W-l.S(32), ui.TextDim)
-		return
-	}
-	ui.Label(dst, fmt.Sprintf("The race: %d of %d runs", a.raceNext, a.raceJobs()), ui.Bold, l.S(14), x, box.Y+l.S(20), ui.Text, ui.Left)
-	ui.Label(dst, "reached a memory", ui.Regular, l.S(12), box.Right()-l.S(16), box.Y+l.S(20), ui.TextDim, ui.Right)
-	// One row per strategy: a dot per run, then its success rate.
-	for s := range a.race {
-		r := &a.race[s]
-		y := box.Y + l.S(44) + float64(s)*l.S(62)
-		ui.Label(dst, r.Strategy.Name, ui.Regular, l.S(13), x, y+l.S(6), ui.Text, ui.Left)
-		cols := 40
-		cell := l.S(5.6)
-		dots := ui.Rect{X: x, Y: y + l.S(18), W: float64(cols) * cell, H: 5 * cell}
-		n, succ := 0, 0
-		for k := range r.Runs {
-			c := ui.Rect{X: dots.X + float64(k%cols)*cell, Y: dots.Y + float64(k/cols)*cell, W: cell - 1, H: cell - 1}
-			var clr color.Color = ui.Control
-			if a.raceRunDone(s, k) {
-				clr = matchColor(r.Runs[k].Match)
-				n++
-				if r.Runs[k].Reached() {
-					succ++
-				}
-			}
-			ui.FillRect(dst, c, clr)
-		}
-		bar := ui.Rect{X: dots.Right() + l.S(18), Y: dots.Y + l.S(2), W: box.Right() - dots.Right() - l.S(34), H: l.S(12)}
-		ui.FillRect(dst, bar, ui.Control)
-		if n > 0 {
-			rate := float64(succ) / float64(n)
-			lo, hi := sim.Wilson(succ, n, sim.Z95)
-			ui.FillRect(dst, ui.Rect{X: bar.X, Y: bar.Y, W: bar.W * rate, H: bar.H}, ui.Shade(ui.Accent, 0.75))
-			ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*lo, Y: bar.CenterY() - l.S(1), W: bar.W * (hi - lo), H: l.S(2)}, ui.Text)
-			ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*lo, Y: bar.Y - l.S(3), W: l.S(2), H: bar.H + l.S(6)}, ui.Text)
-			ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*hi - l.S(2), Y: bar.Y - l.S(3), W: l.S(2), H: bar.H + l.S(6)}, ui.Text)
-			ui.Label(dst, fmt.Sprintf("%.1f%%  95%%: %.1f–%.1f", 100*rate, 100*lo, 100*hi), ui.Mono, l.S(11.5), bar.X, bar.Bottom()+l.S(14), ui.TextDim, ui.Left)
-		}
-	}
-	if a.raceFinished() {
-		a.drawHistogram(dst, l, ui.Rect{X: x, Y: box.Y + l.S(176), W: box.W - l.S(32), H: l.S(66)})
-	}
-}
-
-// drawHistogram shows each strategy's final energies side by side.
-func (a *annealing) drawHistogram(dst *ebiten.Image, l ui.Layout, h ui.Rect) {
-	counts := map[float64][]int{}
-	for s, r := range a.race {
-		for _, run := range r.Runs {
-			c := counts[run.FinalEnergy]
-			if c == nil {
-				c = make([]int, len(a.race))
-			}
-			c[s]++
-			counts[run.FinalEnergy] = c
-		}
-	}
-	energies := make([]float64, 0, len(counts))
-	peak := 1
-	for e, c := range counts {
-		energies = append(energies, e)
-		for _, n := range c {
-			peak = max(peak, n)
-		}
-	}
-	slices.Sort(energies)
-	bw := h.W / float64(len(energies))
-	// Strategy colours stay clear of the basin colours (orange, blue) above.
-	clrs := []color.RGBA{ui.Category(3), ui.Category(2)}
-	for k, e := range energies {
-		for s, n := range counts[e] {
-			bh := h.H * float64(n) / float64(peak)
-			w := (bw - 2) / float64(len(a.race))
-			ui.FillRect(dst, ui.Rect{X: h.X + float64(k)*bw + 1 + float64(s)*w, Y: h.Bottom() - bh, W: math.Max(1, w-1), H: bh}, clrs[s%2])
-		}
-	}
-	ui.FillRect(dst, ui.Rect{X: h.X, Y: h.Bottom(), W: h.W, H: 1}, ui.PanelEdge)
-	ui.Label(dst, fmt.Sprintf("final energy %.0f", energies[0]), ui.Mono, l.S(11), h.X, h.Bottom()+l.S(9), ui.TextDim, ui.Left)
-	ui.Label(dst, fmt.Sprintf("%.0f", energies[len(energies)-1]), ui.Mono, l.S(11), h.Right(), h.Bottom()+l.S(9), ui.TextDim, ui.Right)
-	for s, r := range a.race {
-		lx := h.Right() - l.S(190) + float64(s)*l.S(96)
-		ui.FillRect(dst, ui.Rect{X: lx, Y: h.Y - l.S(5), W: l.S(10), H: l.S(10)}, clrs[s%2])
-		ui.Label(dst, r.Strategy.Name, ui.Regular, l.S(11.5), lx+l.S(14), h.Y, ui.TextDim, ui.Left)
-	}
-}

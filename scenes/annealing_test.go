@@ -1,5 +1,3 @@
-//go:build legacy
-
 package scenes
 
 import (
@@ -11,7 +9,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"boltzlab/scenes/ui"
 	"boltzlab/sim"
 )
 
@@ -19,13 +16,12 @@ import (
 // matched streams: same runs, same outcomes, and the headline numbers of
 // the landscape (quench at most 60%, annealing at least 95%).
 func TestAnnealingRaceMatchesSim(t *testing.T) {
-	a := newAnnealing(1).(*annealing)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
+	h := newHarness(t, "annealing", 1280, 800)
+	a, in := h.s.(*annealing), h.in
 	in.Key(ebiten.KeyA)
 	frames := 0
 	for !a.raceFinished() {
-		step(t, a, ctx, in)
+		h.step(t)
 		frames++
 		require.Less(t, frames, 2000)
 	}
@@ -54,13 +50,12 @@ func TestAnnealingRaceMatchesSim(t *testing.T) {
 // A single descent replays run k of the race: the same start and seed give
 // the same final state.
 func TestAnnealingDescentIsRaceRun(t *testing.T) {
-	a := newAnnealing(1).(*annealing)
-	in := &ui.Fake{}
-	ctx := testContext(in, nil)
+	h := newHarness(t, "annealing", 1280, 800)
+	a, in := h.s.(*annealing), h.in
 	a.transport.Speed.Set(200)
 	in.Key(ebiten.KeyD)
 	for k := 0; k < 10 && a.result == ""; k++ {
-		step(t, a, ctx, in)
+		h.step(t)
 	}
 	require.NotEmpty(t, a.result)
 	land := sim.AnnealingLandscape()
@@ -70,7 +65,7 @@ func TestAnnealingDescentIsRaceRun(t *testing.T) {
 	assert.Equal(t, len(want.Energy), a.energy.Len()-2, "one point per sweep, plus the start and the polish")
 
 	in.Key(ebiten.KeyP)
-	step(t, a, ctx, in)
+	h.step(t)
 	assert.Equal(t, a.energy.Len(), a.pinE.Len())
 
 	// An end temperature above the start is clamped, never a panic.
@@ -81,30 +76,24 @@ func TestAnnealingDescentIsRaceRun(t *testing.T) {
 }
 
 // The census panel's summary counts what the census found: on the T/L net
-// every minimum is a memory or a mirror, and their basins hold every state.
-func TestSummariseCensus(t *testing.T) {
-	ps := sim.TL()
-	net := sim.Hebbian(ps[0].Units, ps[1].Units)
-	c := summariseCensus(net.Census(ps, 1), 512)
-	assert.Equal(t, 4, c.minima)
-	assert.Equal(t, 4, c.memories)
-	assert.Equal(t, 0, c.spurious)
-	assert.Equal(t, -36.0, c.memoryEnergy)
-	assert.Equal(t, 1.0, c.memoryShare)
-	assert.Equal(t, []float64{-36}, c.energies)
-	assert.Equal(t, []int{4}, c.counts)
-	assert.Equal(t, 4, c.peak)
-
+// The disconnectivity graph is not started by the constructor, is computed
+// once per process however many scenes ask, and is sim's own.
+func TestAnnealingGraphIsSharedAndSims(t *testing.T) {
 	land := sim.AnnealingLandscape()
-	mins := land.Net.Census(land.Patterns, 0)
-	c = summariseCensus(mins, 1<<land.Net.N)
-	assert.Equal(t, 1152, c.minima)
-	assert.Equal(t, 4, c.memories)
-	assert.Equal(t, 1148, c.spurious)
-	assert.Equal(t, -88.0, c.spuriousTop)
-	total := 0
-	for _, n := range c.counts {
-		total += n
+	if land.Net.N > sim.MaxExactUnits {
+		t.Skip("the landscape is too big for exact enumeration")
 	}
-	assert.Equal(t, c.minima, total)
+	a := newAnnealing(1).(*annealing)
+	assert.Nil(t, a.graphJob, "nothing starts in the constructor")
+	h := newHarness(t, "annealing", 1280, 800)
+	b := h.s.(*annealing)
+	h2 := newHarness(t, "annealing", 390, 844)
+	assert.Same(t, b.graphJob, h2.s.(*annealing).graphJob, "one computation per process")
+	for k := 0; b.graph == nil; k++ {
+		require.Less(t, k, 20000)
+		h.step(t)
+	}
+	want := land.Net.Disconnectivity(land.Patterns)
+	assert.Equal(t, want.Valleys, b.graph.Valleys)
+	assert.Equal(t, want.Nodes, b.graph.Nodes)
 }

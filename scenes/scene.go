@@ -122,6 +122,7 @@ func Registry() []Entry {
 		{"recall", "Recall", newRecall},
 		{"sigmoid", "Sigmoid", newSigmoid},
 		{"distribution", "Distribution", newDistribution},
+		{"annealing", "Annealing", newAnnealing},
 		{"learning", "Learning", newLearning},
 		{"rbm", "RBM lab", newRBMLab},
 	}

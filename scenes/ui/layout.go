@@ -179,6 +179,9 @@ func Para(out *Rect, role TextRole, text func() string) *Node {
 // its rectangle becomes empty).
 func (n *Node) SetHidden(h bool) { n.hide = h }
 
+// Child returns n's i-th child.
+func (n *Node) Child(i int) *Node { return n.kids[i] }
+
 // Wide reports whether a Flow was laid out as a row the last time.
 func (n *Node) Wide() bool { return n.wide }
 
