@@ -63,7 +63,7 @@ type annealing struct {
 	gridBox, statusBox, memBox, stratBox ui.Rect
 	runRow, noteBox, raceBox, graphBox   ui.Rect
 	graphText                            ui.Rect
-	racePanel, graphPanel               *ui.Node
+	racePanel, graphPanel                *ui.Node
 }
 
 // annealingKeys are the Annealing scene's own keys.
@@ -419,4 +419,3 @@ func (a *annealing) exportRace(ctx *Context) {
 	}
 	ctx.Notify("Saved " + name)
 }
-
