@@ -30,37 +30,3 @@ func (r Rect) SplitX(n int, gap float64) []Rect {
 	}
 	return out
 }
-
-// Layout maps the fixed design canvas of DesignW × DesignH units onto a
-// screen of any size: one design unit is U pixels, and the canvas is
-// centred across and pinned to the top. Scenes place everything in design units, so the whole layout
-// scales with the window and stays sharp on HiDPI screens.
-type Layout struct {
-	U      float64 // pixels per design unit
-	OX, OY float64 // screen position of the design origin
-}
-
-// The design canvas every scene is laid out on.
-const (
-	DesignW = 1280
-	DesignH = 800
-)
-
-// NewLayout fits the design canvas into a w × h screen.
-func NewLayout(w, h int) Layout {
-	u := min(float64(w)/DesignW, float64(h)/DesignH)
-	if u <= 0 {
-		u = 1
-	}
-	return Layout{U: u, OX: (float64(w) - DesignW*u) / 2}
-}
-
-// R converts a rectangle in design units to screen pixels.
-func (l Layout) R(x, y, w, h float64) Rect {
-	return Rect{l.OX + x*l.U, l.OY + y*l.U, w * l.U, h * l.U}
-}
-
-// X, Y and S convert a design x, y or length to pixels.
-func (l Layout) X(x float64) float64 { return l.OX + x*l.U }
-func (l Layout) Y(y float64) float64 { return l.OY + y*l.U }
-func (l Layout) S(d float64) float64 { return d * l.U }

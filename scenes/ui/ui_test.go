@@ -314,14 +314,3 @@ func TestHeatmapPixels(t *testing.T) {
 	assert.Equal(t, color.RGBA(Negative), img.At(10, 10))
 	assert.Equal(t, color.RGBA(Positive), img.At(30, 10))
 }
-
-func TestLayoutScales(t *testing.T) {
-	l := NewLayout(2560, 1600)
-	assert.Equal(t, 2.0, l.U)
-	r := l.R(10, 20, 30, 40)
-	assert.Equal(t, Rect{20, 40, 60, 80}, r)
-	l = NewLayout(1600, 800) // wider than the canvas: centred across
-	assert.Equal(t, 1.0, l.U)
-	assert.Equal(t, 160.0, l.OX)
-	assert.Equal(t, 1.0, NewLayout(0, 0).U, "a zero window never divides by zero")
-}
