@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -18,10 +17,11 @@ import (
 
 // refused runs args and checks the refusal: status 2, nothing on
 // standard output, one line on standard error that contains every one of
-// want, and no more than a short line's length. It returns the line.
+// want, and no more than a short line's length. It returns the line. (A
+// value that made the command run for ever would show as the test's own
+// time-out: no wall-clock limit here, which a busy machine could break.)
 func refused(t *testing.T, args []string, want ...string) string {
 	t.Helper()
-	start := time.Now()
 	code, out, errOut := runArgs(args...)
 	assert.Equal(t, 2, code, "%.80v: %s", args, errOut)
 	assert.Empty(t, out, "%.80v", args)
@@ -30,7 +30,6 @@ func refused(t *testing.T, args []string, want ...string) string {
 	for _, w := range want {
 		assert.Contains(t, errOut, w, "%.80v", args)
 	}
-	assert.Less(t, time.Since(start), 5*time.Second, "refused at once: %.80v", args)
 	return errOut
 }
 
