@@ -60,10 +60,12 @@ type Valley struct {
 // minimum under single flips, the tree of energies at which their basins
 // meet, and where every state lies on that tree.
 //
-// States of equal energy that touch count as one minimum (a flat valley),
-// represented by its lowest-numbered state; in a network whose minima are
-// all strict, as on a landscape with no exact ties, the valleys are exactly
-// the local minima Net.LocalMinima lists.
+// In a network whose minima are all strict, as in one with no exact ties,
+// the valleys are exactly the local minima Net.LocalMinima lists. Where
+// touching states share an energy, a flat valley is one leaf or several
+// leaves joined at their own energy (a junction of zero height), and a
+// local minimum on a flat ledge that leads lower without climbing is no
+// leaf at all: Barrier reports 0 for it.
 type Disconnectivity struct {
 	Valleys []Valley // lowest energy first, ties by state number
 	Nodes   []DNode  // leaves and junctions; a child comes before its parent
@@ -146,9 +148,11 @@ func (n *Net) MinFlipRise(s []int8) float64 {
 // joining each to those of its single-flip neighbours already visited, with
 // a union–find forest: a state with no visited neighbour starts a new
 // valley, and a state that touches several groups is the saddle where they
-// meet. Each valley is classified against patterns. The work is
-// O(2^N·N) and the memory about 20 bytes a state, a fraction of a second
-// for 20 units. It panics if N exceeds MaxExactUnits or a pattern has the
+// meet. Each valley is classified against patterns. The walk stops once
+// every local minimum has been visited and every basin has met, since the
+// states above lie on the root's branch. The work is at most O(2^N·N) and
+// the memory about 20 bytes a state while it runs (12 kept), about a tenth
+// of a second for 20 units. It panics if N exceeds MaxExactUnits or a pattern has the
 // wrong length.
 func (n *Net) Disconnectivity(patterns []Pattern) *Disconnectivity {
 	d, _ := n.DisconnectivityPaced(context.Background(), patterns, nil)
