@@ -78,13 +78,14 @@ type Disconnectivity struct {
 // Energy returns the energy of state x.
 func (d *Disconnectivity) Energy(x uint64) float64 { return d.energies[x] }
 
-// Locate returns the node on whose branch state x lies: at x's energy, x
-// belongs to the part of the landscape below that node's parent junction
-// that has reached that node. A scene marks a live state on the picture at
-// height Energy(x) on the vertical line of node Locate(x) (from the node's
-// energy up to its parent's), so a descent slides down toward a leaf and a
-// climb over a barrier visibly leaves one branch for another. It panics if
-// x is not a state of the network.
+// Locate returns the node whose branch holds state x: the valleys x can
+// reach without ever climbing above its own energy are exactly those under
+// that node, and x's energy lies between the node's and its parent's (above
+// the root, for the states higher than every junction). A scene marks a
+// live state at height Energy(x) on the vertical line of node Locate(x),
+// so a descent slides down toward a leaf and a climb over a barrier
+// visibly moves up to a junction and over into another branch. It panics
+// if x is not a state of the network.
 func (d *Disconnectivity) Locate(x uint64) int {
 	if x >= uint64(len(d.nodeOf)) {
 		panic(fmt.Sprintf("sim: state %d of a %d-state landscape", x, len(d.nodeOf)))
