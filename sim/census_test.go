@@ -109,10 +109,33 @@ func BenchmarkCensusHebbian25(b *testing.B) {
 	}
 }
 
-func BenchmarkCensusLandscape25(b *testing.B) {
+// The annealing landscape's census, 2^20 states.
+func BenchmarkCensusLandscape(b *testing.B) {
 	l := AnnealingLandscape()
 	for b.Loop() {
 		l.Net.Census(l.Patterns, 0)
+	}
+}
+
+// The census of a 5×5 grid storing X and O with neighbour-only weights:
+// 2^25 states, with many exact ties.
+func BenchmarkCensusGrid25(b *testing.B) {
+	ps := []Pattern{
+		MustPattern("X", "#...#|.#.#.|..#..|.#.#.|#...#"),
+		MustPattern("O", ".###.|#...#|#...#|#...#|.###."),
+	}
+	net := GridHebbian(5, 5, ps[0].Units, ps[1].Units)
+	for b.Loop() {
+		net.Census(ps, 0)
+	}
+}
+
+// The annealing landscape's disconnectivity graph, 2^20 states, on one
+// thread as in a browser.
+func BenchmarkDisconnectivityLandscape(b *testing.B) {
+	l := AnnealingLandscape()
+	for b.Loop() {
+		l.Net.Disconnectivity(l.Patterns)
 	}
 }
 

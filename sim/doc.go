@@ -12,7 +12,9 @@
 //     saved by turning unit i on, E(s with s_i=−1) − E(s with s_i=+1).
 //   - At temperature T a unit turns on with probability σ(ΔE_i/T). T = 0 is
 //     the deterministic (Hopfield) limit, where a tie keeps the unit as it
-//     is; T = +Inf is a fair coin.
+//     is; T = +Inf is a fair coin. Every stochastic update takes exactly one
+//     random number, even at T = 0 where it decides nothing, so runs on the
+//     same stream at different temperatures stay in step.
 //   - States of small networks are also numbered: bit i of the index is set
 //     when unit i is +1.
 //   - When a slice is modified in place it is named dst or s; a function

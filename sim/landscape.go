@@ -46,9 +46,12 @@ func abs(x int) int {
 // starts from.
 type Landscape struct {
 	Name       string
-	Rows, Cols int // units are drawn row by row on this grid
-	Patterns   []Pattern
-	Net        *Net
+	Rows, Cols int       // units are drawn row by row on this grid
+	Patterns   []Pattern // the memories a run should reach
+	// Crosstalk holds patterns stored beside the memories only to roughen
+	// the landscape; a run that ends in one of them has not succeeded.
+	Crosstalk []Pattern
+	Net       *Net
 
 	// The annealing race's defaults: the strategies Coolings race, the
 	// cooling schedules run from T0 to T1 in Sweeps sweeps, the quench holds

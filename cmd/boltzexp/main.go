@@ -37,7 +37,7 @@ type command struct {
 var commands = map[string]command{
 	"recall": {"zero- or finite-temperature recall in the 3×3 T/L network, one CSV row per sweep", runRecall},
 	"race":   {"quench against cooling schedules on the annealing landscape, matched runs, one CSV row per run or -summary", runRace},
-	"census": {"every local minimum of the annealing landscape with its energy and basin (CSV), or -weights-json", runCensus},
+	"census": {"every local minimum of the annealing landscape with its energy, basin, barrier and strictness (CSV), or -weights-json", runCensus},
 	"dist":   {"exact Boltzmann distribution of a network of up to 20 units, optionally against a Gibbs sample", runDist},
 	"rbm":    {"train a {0,1} RBM by CD-k or persistent CD on the T/L/O shapes or a CSV file, one CSV row per epoch", runRBM},
 	"learn":  {"two-phase learning of exclusive or in the Learning scene's Boltzmann machine, KL divergence per step", runLearn},

@@ -14,7 +14,7 @@ import (
 
 func runRace(args []string, stdout io.Writer) error {
 	l := sim.AnnealingLandscape()
-	fs := newFlagSet("race", "race temperature schedules on the Annealing scene's landscape (X and O on a 5×5 grid): run k of every strategy starts from the same random state with the same seed. Prints strategy,run,final_energy,label per run, or one summary row per strategy with -summary")
+	fs := newFlagSet("race", fmt.Sprintf("race temperature schedules on the Annealing scene's landscape (%s, %d×%d units): run k of every strategy starts from the same random state and draws the same random numbers for the same units, so only the temperatures differ. Prints strategy,run,final_energy,label per run, or one summary row per strategy with -summary", l.Name, l.Rows, l.Cols))
 	runs := fs.Int("runs", l.Runs, 0, sim.MaxRuns, "runs per strategy")
 	seed := fs.Uint64("seed", l.Seed, "random seed; the same seed prints the same rows whatever -workers is")
 	names := fs.String("strategies", strings.Join(coolingNames(l.Coolings), ","), "comma-separated strategies from quench, geometric, linear, log")
@@ -88,7 +88,7 @@ func coolingNames(cs []sim.Cooling) []string {
 
 func runCensus(args []string, stdout io.Writer) error {
 	l := sim.AnnealingLandscape()
-	fs := newFlagSet("census", "list every local minimum of the Annealing scene's landscape, found by visiting all 2^25 states, lowest first: energy,basin_size,label,state (basin: the states steepest descent takes there; state: '+' and '-' row by row)")
+	fs := newFlagSet("census", fmt.Sprintf("list every local minimum of the Annealing scene's landscape (%s), found by visiting all 2^%d states, lowest first: energy,basin_size,barrier,rise,strict,label,state (basin: the states steepest descent takes there; barrier: how far above the minimum the lowest path to any lower minimum must climb, or for the deepest ones to another minimum as deep; rise: the smallest energy change of a single flip; strict: every single flip raises the energy; state: '+' and '-' row by row)", l.Name, l.Net.N))
 	weights := fs.Bool("weights-json", false, "print the landscape's weights, biases and stored patterns as JSON instead")
 	workers := fs.Int("workers", 0, 0, sim.MaxWorkers, "goroutines sharing the enumeration (0: one per core); the output does not depend on it")
 	if err := parseFlags(fs, args); err != nil {
@@ -101,11 +101,14 @@ func runCensus(args []string, stdout io.Writer) error {
 		}
 		return w.Flush()
 	}
-	fmt.Fprintln(w, "energy,basin_size,label,state")
+	fmt.Fprintln(w, "energy,basin_size,barrier,rise,strict,label,state")
+	d := l.Net.Disconnectivity(l.Patterns)
 	s := make([]int8, l.Net.N)
 	for _, m := range l.Net.Census(l.Patterns, *workers) {
 		sim.StateOf(s, m.State)
-		fmt.Fprintf(w, "%g,%d,%s,%s\n", m.Energy, m.Basin, m.Match.Label(l.Patterns), sim.String(s))
+		rise := l.Net.MinFlipRise(s)
+		fmt.Fprintf(w, "%g,%d,%g,%g,%t,%s,%s\n", m.Energy, m.Basin, d.Barrier(m.State), rise, rise > 0,
+			m.Match.Label(l.Patterns), sim.String(s))
 	}
 	return w.Flush()
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,13 +27,16 @@ func TestRaceCSV(t *testing.T) {
 		assert.Equal(t, strconv.Itoa(i%200), r[1])
 		e, err := strconv.ParseFloat(r[2], 64)
 		require.NoError(t, err)
-		assert.True(t, e >= -96 && e < 0, "final energy %v", e)
+		assert.True(t, e >= -312 && e < 0, "final energy %v", e)
 		switch r[3] {
-		case "X", "O", "mirror:X", "mirror:O":
-			assert.Equal(t, -96.0, e)
+		case "U", "mirror:U":
+			assert.Equal(t, -312.0, e)
+			reached[r[0]]++
+		case "P", "mirror:P":
+			assert.Equal(t, -288.0, e)
 			reached[r[0]]++
 		case "spurious":
-			assert.Greater(t, e, -96.0)
+			assert.Greater(t, e, -288.0)
 		default:
 			t.Fatalf("unexpected label %q", r[3])
 		}
@@ -56,9 +60,24 @@ func TestRaceCSV(t *testing.T) {
 		assert.True(t, lo <= rate && rate <= hi)
 	}
 	quench, _ := strconv.ParseFloat(srows[1][2], 64)
+	quenchHi, _ := strconv.ParseFloat(srows[1][4], 64)
 	anneal, _ := strconv.ParseFloat(srows[2][2], 64)
+	annealLo, _ := strconv.ParseFloat(srows[2][3], 64)
 	assert.LessOrEqual(t, quench, 0.60)
 	assert.GreaterOrEqual(t, anneal, 0.95)
+	assert.Less(t, quenchHi, annealLo)
+
+	// Held at the schedules' end temperature instead of T = 0, the quench
+	// does no better; geometric cooling is unchanged by -tq.
+	code, warm, _ := runArgs("race", "-summary", "-tq", "0.5")
+	require.Equal(t, 0, code)
+	wrows := readCSV(t, warm)
+	require.Len(t, wrows, 3)
+	wq, _ := strconv.ParseFloat(wrows[1][2], 64)
+	wqHi, _ := strconv.ParseFloat(wrows[1][4], 64)
+	assert.LessOrEqual(t, wq, 0.60)
+	assert.Less(t, wqHi, annealLo)
+	assert.Equal(t, srows[2], wrows[2])
 
 	_, other, _ := runArgs("race", "-runs", "200", "-seed", "2")
 	assert.NotEqual(t, out, other)
@@ -101,6 +120,7 @@ func TestRaceAndCensusBadUsage(t *testing.T) {
 		{"race", "-t0", "inf"},
 		{"race", "-sweeps", "-3"},
 		{"race", "-workers", "-1"},
+		{"race", "-runs", "0", "-summary"},
 		{"race", "-bogus"},
 		{"race", "extra"},
 		{"census", "-workers", "-2"},
@@ -117,32 +137,36 @@ func TestRaceAndCensusBadUsage(t *testing.T) {
 }
 
 func TestCensusCSV(t *testing.T) {
-	if testing.Short() {
-		t.Skip("enumerates 2^25 states")
-	}
 	code, out, _ := runArgs("census")
 	require.Equal(t, 0, code)
 	rows := readCSV(t, out)
-	require.Equal(t, []string{"energy", "basin_size", "label", "state"}, rows[0])
-	require.Len(t, rows, 1+1152)
+	require.Equal(t, []string{"energy", "basin_size", "barrier", "rise", "strict", "label", "state"}, rows[0])
+	require.Len(t, rows, 1+28)
 	total := 0
 	labels := map[string]bool{}
 	for i, r := range rows[1:] {
 		basin, err := strconv.Atoi(r[1])
 		require.NoError(t, err)
 		total += basin
-		assert.Len(t, r[3], 25)
-		assert.Empty(t, strings.Trim(r[3], "+-"))
+		barrier, err := strconv.ParseFloat(r[2], 64)
+		require.NoError(t, err)
+		rise, err := strconv.ParseFloat(r[3], 64)
+		require.NoError(t, err)
+		assert.GreaterOrEqual(t, barrier, 2.0, "row %d", i)
+		assert.GreaterOrEqual(t, rise, 2.0, "row %d", i)
+		assert.Equal(t, "true", r[4], "every minimum is strict")
+		assert.Len(t, r[6], 20)
+		assert.Empty(t, strings.Trim(r[6], "+-"))
 		if i < 4 {
-			assert.Equal(t, "-96", r[0])
-			labels[r[2]] = true
+			labels[r[5]] = true
 		} else {
-			assert.Equal(t, "spurious", r[2])
+			assert.Equal(t, "spurious", r[5])
 		}
 	}
-	assert.Equal(t, 1<<25, total)
-	assert.Equal(t, map[string]bool{"X": true, "O": true, "mirror:X": true, "mirror:O": true}, labels)
-	assert.Equal(t, "+---+-+-+---+---+-+-+---+", rows[3][3], "X, row by row")
+	assert.Equal(t, 1<<20, total)
+	assert.Equal(t, map[string]bool{"U": true, "P": true, "mirror:U": true, "mirror:P": true}, labels)
+	assert.Equal(t, []string{"-312", "162063", "102", "30", "true", "U", "+--++--++--++--+-++-"}, rows[1], "U, row by row")
+	assert.Equal(t, []string{"-282", "118742", "10", "10", "true", "spurious"}, rows[5][:6])
 }
 
 func TestCensusWeightsJSON(t *testing.T) {
@@ -162,20 +186,21 @@ func TestCensusWeightsJSON(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal([]byte(out), &got), out)
 	assert.Equal(t, 5, got.Rows)
-	assert.Equal(t, 5, got.Cols)
-	require.Len(t, got.Weights, 25)
-	require.Len(t, got.Biases, 25)
+	assert.Equal(t, 4, got.Cols)
+	assert.Equal(t, 20, got.Units)
+	require.Len(t, got.Weights, 20)
+	require.Len(t, got.Biases, 20)
 	require.Len(t, got.Patterns, 2)
-	assert.Equal(t, "X", got.Patterns[0].Name)
-	assert.Equal(t, "O", got.Patterns[1].Name)
-	for i := range 25 {
-		require.Len(t, got.Weights[i], 25)
+	assert.Equal(t, "U", got.Patterns[0].Name)
+	assert.Equal(t, "P", got.Patterns[1].Name)
+	for i := range 20 {
+		require.Len(t, got.Weights[i], 20)
 		assert.Zero(t, got.Weights[i][i])
-		for j := range 25 {
+		for j := range 20 {
 			assert.Equal(t, got.Weights[i][j], got.Weights[j][i])
+			if i != j {
+				assert.Equal(t, 1.0, math.Abs(math.Mod(got.Weights[i][j], 2)), "w_%d,%d is odd", i, j)
+			}
 		}
 	}
-	// Units 0 and 6 touch diagonally; X has both on, O neither: w = 1 + 1.
-	assert.Equal(t, 2.0, got.Weights[0][6])
-	assert.Equal(t, 0.0, got.Weights[0][12], "units two apart are not coupled")
 }
