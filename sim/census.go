@@ -32,9 +32,12 @@ type Minimum struct {
 // to date one flip at a time. Near-ties in a network with non-integer
 // weights are settled by recomputing from scratch, so rounding cannot send
 // a state to another basin than Descend would. Census panics if N exceeds
-// MaxEnumUnits or a pattern has the wrong length.
-func (n *Net) Census(patterns []Pattern, workers int) []Minimum {
-	return n.CensusPaced(patterns, workers, nil)
+// MaxEnumUnits or a pattern has the wrong length. (It is a function rather
+// than a method of Net so that programs which never call it, such as the
+// browser build, do not carry it: Go keeps every exported method of a type
+// that reflection can reach.)
+func Census(n *Net, patterns []Pattern, workers int) []Minimum {
+	return CensusPaced(n, patterns, workers, nil)
 }
 
 // CensusPaced is Census with a pause: between small pieces of work (a few
@@ -42,7 +45,7 @@ func (n *Net) Census(patterns []Pattern, workers int) []Minimum {
 // thread, such as a browser, passes a pause that sleeps now and then, so
 // that the census shares the thread with drawing instead of freezing it.
 // The result does not depend on pause.
-func (n *Net) CensusPaced(patterns []Pattern, workers int, pause func()) []Minimum {
+func CensusPaced(n *Net, patterns []Pattern, workers int, pause func()) []Minimum {
 	n.checkEnum()
 	for _, p := range patterns {
 		n.checkState(p.Units)

@@ -83,7 +83,7 @@ func TestCensusMatchesAttractors(t *testing.T) {
 		}
 		require.Len(t, want, len(c.net.LocalMinima()), c.name)
 		for _, workers := range []int{1, 2, 3} {
-			got := c.net.Census(c.patterns, workers)
+			got := Census(c.net, c.patterns, workers)
 			require.Len(t, got, len(want), "%s N=%d", c.name, c.net.N)
 			s := make([]int8, c.net.N)
 			for k, m := range got {
@@ -105,7 +105,7 @@ func BenchmarkCensusHebbian25(b *testing.B) {
 	ps := randomPatterns(3, 25, rand.New(rand.NewPCG(7, 7)))
 	net := Hebbian(ps[0].Units, ps[1].Units, ps[2].Units)
 	for b.Loop() {
-		net.Census(ps, 0)
+		Census(net, ps, 0)
 	}
 }
 
@@ -113,7 +113,7 @@ func BenchmarkCensusHebbian25(b *testing.B) {
 func BenchmarkCensusLandscape(b *testing.B) {
 	l := AnnealingLandscape()
 	for b.Loop() {
-		l.Net.Census(l.Patterns, 0)
+		Census(l.Net, l.Patterns, 0)
 	}
 }
 
@@ -126,7 +126,7 @@ func BenchmarkCensusGrid25(b *testing.B) {
 	}
 	net := GridHebbian(5, 5, ps[0].Units, ps[1].Units)
 	for b.Loop() {
-		net.Census(ps, 0)
+		Census(net, ps, 0)
 	}
 }
 
@@ -150,8 +150,8 @@ func TestCensusPaced(t *testing.T) {
 	}
 	for _, net := range []*Net{Hebbian(units...), randomNet(14, rng)} {
 		pauses := 0
-		got := net.CensusPaced(ps, 1, func() { pauses++ })
-		assert.Equal(t, net.Census(ps, 2), got)
+		got := CensusPaced(net, ps, 1, func() { pauses++ })
+		assert.Equal(t, Census(net, ps, 2), got)
 		assert.Greater(t, pauses, 10)
 	}
 }

@@ -98,7 +98,7 @@ func TestAnnealingBeatsQuench(t *testing.T) {
 func TestAnnealingLandscapeCensus(t *testing.T) {
 	l := AnnealingLandscape()
 	net := l.Net
-	mins := net.Census(l.Patterns, 0)
+	mins := Census(net, l.Patterns, 0)
 	d := net.Disconnectivity(l.Patterns)
 	require.Len(t, d.Valleys, len(mins), "every minimum is a valley of its own")
 	total := 0

@@ -104,7 +104,7 @@ func runCensus(args []string, stdout io.Writer) error {
 	fmt.Fprintln(w, "energy,basin_size,barrier,rise,strict,label,state")
 	d := l.Net.Disconnectivity(l.Patterns)
 	s := make([]int8, l.Net.N)
-	for _, m := range l.Net.Census(l.Patterns, *workers) {
+	for _, m := range sim.Census(l.Net, l.Patterns, *workers) {
 		sim.StateOf(s, m.State)
 		rise := l.Net.MinFlipRise(s)
 		fmt.Fprintf(w, "%g,%d,%g,%g,%t,%s,%s\n", m.Energy, m.Basin, d.Barrier(m.State), rise, rise > 0,

@@ -179,3 +179,13 @@ func TestPageLoadsTheSiteFiles(t *testing.T) {
 	_, err = newSite(files)
 	require.NoError(t, err, "every page file has a content type")
 }
+
+// make wasm measures the download with the flags the server builds with.
+func TestMakefileBuildsLikeTheServer(t *testing.T) {
+	mk, err := os.ReadFile("../../Makefile")
+	require.NoError(t, err)
+	for _, f := range wasmBuildFlags {
+		name, val, _ := strings.Cut(f, "=")
+		assert.Contains(t, string(mk), name+`="`+val+`"`+"", "Makefile's wasm target lacks %s", f)
+	}
+}
