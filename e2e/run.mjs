@@ -49,14 +49,15 @@ const SEED = 1;
 // where a point P is { id, at: [fx, fy] }: the fraction fx across and fy
 // down the control's rectangle. Optional wait (ms) and frames say how long
 // to let the scene run after, and watch names the control whose rectangle
-// must change because of it ('page' for everything below the tabs). The
+// must change because of it ('page' for everything below the tabs), by at
+// least min pixels when given (a step changes only a few readouts). The
 // pointer rests on the start point before the "before" picture, so a
 // hover highlight alone cannot pass a check.
 const TABLE = {
   recall: [
     { what: 'paint a unit', click: { id: 'grid', at: [1 / 6, 1 / 6] }, watch: 'grid' },
     { what: 'a click whose press and release fall between two frames still paints', quick: { id: 'grid', at: [5 / 6, 5 / 6] }, watch: 'grid' },
-    { what: 'a key pressed and released between two frames still steps (.)', quickKey: '.', watch: 'page' },
+    { what: 'a key pressed and released between two frames still steps (.)', quickKey: '.', watch: 'page', min: 200 },
     { what: 'run (Space): the state, readouts and energy plot move', key: 'Space', wait: 1000, frames: 20, watch: 'page' },
     { what: 'drag the temperature slider', drag: [{ id: 'temperature', at: [0.25, 0.7] }, { id: 'temperature', at: [0.85, 0.7] }], watch: 'temperature' },
   ],
@@ -292,10 +293,10 @@ async function pressKey(page, key) {
 }
 
 // responds checks that a region changed between two pictures: at least
-// 0.5% of its pixels, and at least 20 of them.
-function responds(before, after, region, what) {
+// min pixels, or by default 0.5% of its pixels and at least 20 of them.
+function responds(before, after, region, what, min) {
   const { changed, total } = changedPixels(before, after, region);
-  return check(changed >= Math.max(20, total * 0.005), what, `${changed} of ${total} pixels changed`);
+  return check(changed >= (min || Math.max(20, total * 0.005)), what, `${changed} of ${total} pixels changed`);
 }
 
 // ---------------------------------------------------------------------------
@@ -318,7 +319,7 @@ async function runStep(page, name, step) {
   if (step.wait) await sleep(step.wait);
   await waitFrames(page, step.frames || 4);
   const after = await shot(page);
-  responds(before, after, await rectOf(page, step.watch), `${name}: ${step.what}`);
+  responds(before, after, await rectOf(page, step.watch), `${name}: ${step.what}`, step.min);
 }
 
 async function visitScenes(page, names) {
