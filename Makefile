@@ -16,7 +16,7 @@ DESKTOP_PKGS := gcc libc6-dev libx11-dev libxrandr-dev libxinerama-dev \
 # the browser test.
 TEST_PKGS := $(DESKTOP_PKGS) xvfb xauth chromium
 
-.PHONY: run test deps-desktop deps-test vet unit wasm smoke bench e2e web clean
+.PHONY: run test deps-desktop deps-test vet unit wasm smoke soak soak-smoke bench e2e web clean
 
 run: deps-desktop
 	$(GO) run ./cmd/boltzlab
@@ -37,7 +37,7 @@ deps-desktop:
 deps-test:
 	$(call apt_install,$(TEST_PKGS))
 
-test: deps-test vet unit wasm smoke e2e
+test: deps-test vet unit wasm smoke soak-smoke e2e
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
@@ -65,6 +65,21 @@ wasm:
 # Every registered scene renders a screenshot that is not blank.
 smoke:
 	$(XVFB) $(GO) test -count=1 -run TestScreenshotEveryScene -v ./cmd/boltzlab
+
+# Soaks: every scene driven by random input (strokes, slider drags past
+# both ends, keys, tab switches, resizes) with no vsync wait, failing on a
+# panic, a NaN or infinity drawn, or a heap that keeps growing. A small
+# window keeps software rendering quick; make soak is the long run.
+SOAK_FRAMES ?= 100000
+SCENES = recall sigmoid distribution annealing learning rbm
+soak-smoke:
+	$(MAKE) --no-print-directory soak SOAK_FRAMES=2000
+
+soak: deps-desktop
+	$(GO) build -o /tmp/boltzlab-soak ./cmd/boltzlab
+	@for s in $(SCENES); do \
+		$(XVFB) /tmp/boltzlab-soak -scene $$s -size 320x240 -soak $(SOAK_FRAMES) || exit 1; \
+	done
 
 # The browser test: cmd/boltzweb serves the wasm build and headless
 # Chromium (Debian's) drives it through playwright-core, whose version is

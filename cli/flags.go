@@ -30,6 +30,9 @@ type Config struct {
 	// BenchFrames, when above 0, asks for the frame-time benchmark: that
 	// many frames of the scene in its busiest state, then of a blank game.
 	BenchFrames int
+	// Soak, when above 0, drives the scene with that many frames of random
+	// input and reports on its heap and on anything non-finite it drew.
+	Soak int
 }
 
 // MaxBenchFrames caps -bench-frames: at the slowest frames seen (about
@@ -59,6 +62,7 @@ func Parse(args []string, stderr io.Writer) (Config, error) {
 	fs.IntVar(&c.Frames, "frames", 60, "number of frames to draw before -screenshot")
 	fs.StringVar(&size, "size", "", "window size in pixels, as WxH (for example 390x844)")
 	fs.IntVar(&c.BenchFrames, "bench-frames", 0, "measure the Go time of this many frames of the scene at its busiest, then of a blank game, and print CSV")
+	fs.IntVar(&c.Soak, "soak", 0, "drive the scene with this many frames of random input, then print frames, peak heap, heap growth and any non-finite value drawn (exit 1 on a leak or a NaN)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stderr)
@@ -76,6 +80,12 @@ func Parse(args []string, stderr io.Writer) (Config, error) {
 	}
 	if c.BenchFrames < 0 || c.BenchFrames > MaxBenchFrames {
 		return c, fmt.Errorf("-bench-frames must be from 0 to %d, got %d", MaxBenchFrames, c.BenchFrames)
+	}
+	if c.Soak < 0 || c.Soak > MaxBenchFrames {
+		return c, fmt.Errorf("-soak must be from 0 to %d, got %d", MaxBenchFrames, c.Soak)
+	}
+	if c.Soak > 0 && c.BenchFrames > 0 {
+		return c, fmt.Errorf("-soak and -bench-frames cannot run together")
 	}
 	if size != "" {
 		w, h, err := ParseSize(size)

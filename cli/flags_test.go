@@ -58,3 +58,13 @@ func TestParseSize(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, [2]int{1920, 1080}, [2]int{w, h})
 }
+
+func TestParseSoak(t *testing.T) {
+	c, err := Parse([]string{"-soak", "2000", "-scene", "rbm"}, &strings.Builder{})
+	require.NoError(t, err)
+	assert.Equal(t, 2000, c.Soak)
+	for _, args := range [][]string{{"-soak", "-1"}, {"-soak", "2000000"}, {"-soak", "10", "-bench-frames", "10"}} {
+		_, err := Parse(args, &strings.Builder{})
+		assert.Error(t, err, "%v", args)
+	}
+}

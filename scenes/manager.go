@@ -65,6 +65,7 @@ type Manager struct {
 	shared  Shared
 
 	live  ui.Live
+	in    Source  // where input comes from: the devices, or a soak's script
 	idle  ui.Fake // the input scenes see while the help overlay is up
 	mask  masked
 	tabs  ui.TabBar
@@ -93,6 +94,17 @@ type Manager struct {
 	painter ui.Painter
 }
 
+// Source is where the Manager reads input from: an Input that is brought
+// up to date once at the start of every tick.
+type Source interface {
+	ui.Input
+	Update()
+}
+
+// SetSource makes the Manager read input from src instead of the devices
+// (the soak drives scenes this way).
+func (m *Manager) SetSource(src Source) { m.in = src }
+
 // ErrUnknownScene is returned by NewManager for a scene name that is not
 // registered.
 var ErrUnknownScene = errors.New("unknown scene")
@@ -101,6 +113,7 @@ var ErrUnknownScene = errors.New("unknown scene")
 func NewManager(opt Options) (*Manager, error) {
 	m := &Manager{entries: Registry(), seed: opt.Seed, shotPath: opt.Screenshot, shotFrames: opt.Frames,
 		saved: make(chan string, 4), th: ui.Theme{U: 1}}
+	m.in = &m.live
 	m.scenes = make([]Scene, len(m.entries))
 	m.pages = make([]*page, len(m.entries))
 	m.tabs.Brand = "Boltzmann Lab"
@@ -188,7 +201,7 @@ func (m *Manager) Resize(w, h int, dpr float64) {
 	if dpr <= 0 {
 		dpr = 1
 	}
-	if w != m.w || h != m.h || dpr*m.scale(w, h, dpr) != m.th.U {
+	if w != m.w || h != m.h || quantize(dpr*m.scale(w, h, dpr)) != m.th.U {
 		for _, s := range m.scenes {
 			if s != nil {
 				s.Invalidate()
@@ -196,9 +209,14 @@ func (m *Manager) Resize(w, h int, dpr float64) {
 		}
 	}
 	m.w, m.h = max(1, w), max(1, h)
-	m.th = ui.Theme{U: dpr * m.scale(w, h, dpr)}
+	m.th = ui.Theme{U: quantize(dpr * m.scale(w, h, dpr))}
 	m.layout()
 }
+
+// quantize rounds a scale to an eighth, so a window dragged through every
+// size in between uses a handful of text sizes, not a new one (with its
+// own glyph cache) for every pixel of the drag.
+func quantize(u float64) float64 { return math.Max(0.125, math.Round(u*8)/8) }
 
 // scale chooses dp per CSS pixel: 1 up to a 1280×800 window, growing on
 // bigger ones so a wide monitor is not mostly margin. Smaller windows keep
@@ -252,7 +270,7 @@ func (m *Manager) Update() error {
 		return ebiten.Termination
 	}
 	m.ticks++
-	m.live.Update()
+	m.in.Update()
 	select {
 	case msg := <-m.saved:
 		m.Notify(msg)
@@ -268,30 +286,31 @@ func (m *Manager) Update() error {
 			question = true
 		}
 	}
-	plain := m.live.Mods()&^ui.ModShift == 0
-	if question || (plain && GlobalKeys.Fired(&m.live, "help") && m.live.KeyPressed(ebiten.KeyH)) ||
-		(m.help && (m.live.KeyPressed(ebiten.KeyEscape) || m.live.Pointer().Pressed)) {
+	live := m.in
+	plain := live.Mods()&^ui.ModShift == 0
+	if question || (plain && GlobalKeys.Fired(live, "help") && live.KeyPressed(ebiten.KeyH)) ||
+		(m.help && (live.KeyPressed(ebiten.KeyEscape) || live.Pointer().Pressed)) {
 		m.help = !m.help
 		return nil
 	}
-	if GlobalKeys.Fired(&m.live, "fps") {
+	if GlobalKeys.Fired(live, "fps") {
 		m.fps = !m.fps
 	}
-	if GlobalKeys.Fired(&m.live, "screenshot") {
+	if GlobalKeys.Fired(live, "screenshot") {
 		m.shotPath = "" // a live screenshot, not the -screenshot one
 		m.shotFrames = -1
 	}
 	for k := 0; k < len(m.entries) && k < 9; k++ {
-		if plain && (m.live.KeyPressed(ebiten.KeyDigit1+ebiten.Key(k)) || m.live.KeyPressed(ebiten.KeyNumpad1+ebiten.Key(k))) {
+		if plain && (live.KeyPressed(ebiten.KeyDigit1+ebiten.Key(k)) || live.KeyPressed(ebiten.KeyNumpad1+ebiten.Key(k))) {
 			m.switchTo(k)
 		}
 	}
 	m.layout()
-	if i := m.tabs.Update(&m.live); i >= 0 {
+	if i := m.tabs.Update(live); i >= 0 {
 		m.switchTo(i)
 		m.layout()
 	}
-	var in ui.Input = &m.live
+	var in ui.Input = live
 	if m.help {
 		in = &m.idle
 	}
@@ -373,7 +392,7 @@ func (m *Manager) Draw(screen *ebiten.Image) {
 		return
 	}
 	m.layout()
-	ctx := m.context(&m.live)
+	ctx := m.context(m.in)
 	s := m.scenes[m.active]
 	m.drawHeader(screen, s)
 	s.Draw(screen, ctx)

@@ -45,6 +45,13 @@ func run(args []string) (status int) {
 		w, h = cfg.W, cfg.H
 	}
 	var game ebiten.Game = link.wrap(m)
+	var soaked *soak
+	if cfg.Soak > 0 {
+		ebiten.SetVsyncEnabled(false)
+		ebiten.SetTPS(ebiten.SyncWithFPS)
+		soaked = newSoak(m, cfg.Soak, cfg.Seed, os.Stdout)
+		game = soaked
+	}
 	if cfg.BenchFrames > 0 {
 		// Frames as fast as they come, not paced by the display.
 		ebiten.SetVsyncEnabled(false)
@@ -56,6 +63,9 @@ func run(args []string) (status int) {
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	if err := ebiten.RunGame(game); err != nil {
 		fmt.Fprintln(os.Stderr, "boltzlab:", err)
+		return 1
+	}
+	if soaked != nil && soaked.failed {
 		return 1
 	}
 	if err := m.ScreenshotErr(); err != nil {

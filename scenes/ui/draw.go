@@ -82,6 +82,9 @@ const (
 // Label draws one line of text with its vertical middle at y and its
 // anchor at x.
 func Label(dst *ebiten.Image, s string, f Font, size, x, y float64, clr color.Color, align Align) {
+	if NonFinite != nil && (strings.Contains(s, "NaN") || strings.Contains(s, "Inf")) {
+		NonFinite("text " + strconvQuote(s))
+	}
 	face := Face(f, size)
 	op := &text.DrawOptions{}
 	op.PrimaryAlign = [...]text.Align{text.AlignStart, text.AlignCenter, text.AlignEnd}[align]
@@ -165,6 +168,7 @@ func wrap(s string, f Font, size, w float64) []string {
 
 // FillRect fills r with clr.
 func FillRect(dst *ebiten.Image, r Rect, clr color.Color) {
+	checkFinite("a rectangle", r.X, r.Y, r.W, r.H)
 	vector.DrawFilledRect(dst, float32(r.X), float32(r.Y), float32(r.W), float32(r.H), clr, false)
 }
 
@@ -293,4 +297,32 @@ func TextBlock(dst *ebiten.Image, box Rect, s string, st Style, clr color.Color)
 // TextHeight returns the height s takes wrapped to w pixels in style st.
 func TextHeight(s string, st Style, w float64) float64 {
 	return Paragraph(nil, s, st.Font, st.Size, 0, 0, w, nil)
+}
+
+// NonFinite, when set, is told of every NaN or infinity about to reach the
+// screen: a number written as text ("NaN", "+Inf") or a coordinate of a
+// shape. The soak sets it and fails when it hears anything; the program
+// leaves it nil.
+var NonFinite func(what string)
+
+// checkFinite reports a shape with a coordinate that is not finite.
+func checkFinite(what string, vs ...float64) {
+	if NonFinite == nil {
+		return
+	}
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			NonFinite(what)
+			return
+		}
+	}
+}
+
+// strconvQuote quotes s, cut short, for a report.
+func strconvQuote(s string) string {
+	r := []rune(s)
+	if len(r) > 60 {
+		r = append(r[:60], '…')
+	}
+	return "\"" + string(r) + "\""
 }

@@ -86,6 +86,7 @@ func premultiplied(clr color.Color) []float32 {
 
 // shape draws a rounded rectangle through the shader; stroke 0 fills it.
 func (p *Painter) shape(dst *ebiten.Image, r Rect, rad, stroke float64, clr color.Color) {
+	checkFinite("a rounded shape", r.X, r.Y, r.W, r.H, rad, stroke)
 	if !(r.W > 0 && r.H > 0) {
 		return
 	}
