@@ -126,8 +126,9 @@ func (r *RBM) HiddenProbs(dst, v []float64) []float64 {
 	r.checkVisible(v)
 	dst = rbmDst(dst, r.Hidden)
 	for j := range dst {
-		dst[j] = Sigmoid(r.C[j] + rbmDot(r.W[j*r.Visible:(j+1)*r.Visible], v))
+		dst[j] = r.C[j] + rbmDot(r.W[j*r.Visible:(j+1)*r.Visible], v)
 	}
+	sigmoids(dst, dst)
 	return dst
 }
 
@@ -144,9 +145,7 @@ func (r *RBM) VisibleProbs(dst, h []float64) []float64 {
 			rbmAxpy(dst, hj, r.W[j*r.Visible:(j+1)*r.Visible])
 		}
 	}
-	for i, x := range dst {
-		dst[i] = Sigmoid(x)
-	}
+	sigmoids(dst, dst)
 	return dst
 }
 
@@ -212,42 +211,137 @@ func (r *RBM) FreeEnergy(v []float64) float64 {
 // from rng for each vector, flipped (x → 1 − x). This is the stochastic
 // pseudo-likelihood of scikit-learn's BernoulliRBM.score_samples: a proxy
 // for the log-likelihood that needs no partition function, so it works for
-// any visible layer. It draws exactly one number per vector from rng. It
-// panics if data is empty or a vector has the wrong length.
+// any visible layer. It draws exactly one number per vector from rng, in
+// the order of data. It panics if data is empty or a vector has the wrong
+// length.
 func (r *RBM) PseudoLogLikelihood(data [][]float64, rng *rand.Rand) float64 {
 	if len(data) == 0 {
 		panic("sim: pseudo-likelihood of no data")
 	}
-	flipped := make([]float64, r.Visible)
+	var s rbmScratch
+	nv, nh := r.Visible, r.Hidden
 	var sum float64
-	for _, v := range data {
-		r.checkVisible(v)
-		i := rng.IntN(r.Visible)
-		copy(flipped, v)
-		flipped[i] = 1 - v[i]
-		d := r.FreeEnergy(flipped) - r.FreeEnergy(v)
-		// log σ(d) = −softplus(−d), which stays finite for any d.
-		sum -= softplus(-d)
+	for start := 0; start < len(data); start += rbmChunk {
+		chunk := data[start:min(start+rbmChunk, len(data))]
+		aT := s.hiddenPre(r, chunk)
+		for b, v := range chunk {
+			// Flipping unit i moves every hidden pre-activation by
+			// d·W_ji and the visible term by d·b_i.
+			i := rng.IntN(nv)
+			d := 1 - 2*v[i]
+			bv := rbmDot(r.B, v)
+			f, flipped := -bv, -(bv + d*r.B[i])
+			for j := 0; j < nh; j++ {
+				a := aT[j*rbmChunk+b]
+				f -= softplus(a)
+				flipped -= softplus(a + d*r.W[j*nv+i])
+			}
+			// log σ(F(ṽ) − F(v)) = −softplus(F(v) − F(ṽ)), finite for any
+			// difference.
+			sum -= softplus(f - flipped)
+		}
 	}
-	return float64(r.Visible) * sum / float64(len(data))
+	return float64(nv) * sum / float64(len(data))
 }
 
 // ReconError returns the mean squared difference, per vector and per
 // visible unit, between each vector of data and its reconstruction (see
 // Reconstruct). It panics if data is empty or a vector has the wrong length.
 func (r *RBM) ReconError(data [][]float64) float64 {
+	var s rbmScratch
+	return r.reconError(data, &s)
+}
+
+// rbmChunk is how many vectors the batched measures push through the
+// machine at once.
+const rbmChunk = 16
+
+// rbmScratch is the space the batched measures work in, sized on first
+// use: rbmChunk vectors transposed (Visible×rbmChunk), their hidden
+// probabilities (Hidden×rbmChunk) and reconstructions (rbmChunk×Visible).
+type rbmScratch struct {
+	vT, hT, out []float64
+}
+
+// hiddenPre puts the chunk of at most rbmChunk vectors, transposed, into
+// s.vT and returns their hidden pre-activations c_j + Σ_i W_ji v_i, one
+// row per hidden unit and rbmChunk columns.
+func (s *rbmScratch) hiddenPre(r *RBM, chunk [][]float64) []float64 {
+	nv, nh := r.Visible, r.Hidden
+	if len(s.vT) != nv*rbmChunk || len(s.hT) != nh*rbmChunk {
+		s.vT, s.hT = make([]float64, nv*rbmChunk), make([]float64, nh*rbmChunk)
+		s.out = make([]float64, rbmChunk*nv)
+	}
+	m := len(chunk)
+	n4 := (m + 3) &^ 3
+	for b, v := range chunk {
+		r.checkVisible(v)
+		for i, x := range v {
+			s.vT[i*rbmChunk+b] = x
+		}
+	}
+	for i := 0; i < nv; i++ {
+		clear(s.vT[i*rbmChunk+m : i*rbmChunk+n4])
+	}
+	r.hiddenPreT(s.hT, rbmChunk, s.vT, n4)
+	return s.hT
+}
+
+// reconError is ReconError in the space of s.
+func (r *RBM) reconError(data [][]float64, s *rbmScratch) float64 {
 	if len(data) == 0 {
 		panic("sim: reconstruction error of no data")
 	}
-	h := make([]float64, r.Hidden)
-	v2 := make([]float64, r.Visible)
+	nv := r.Visible
 	var sum float64
-	for _, v := range data {
-		r.Reconstruct(v2, h, v)
-		for i, x := range v {
-			d := x - v2[i]
-			sum += d * d
+	for start := 0; start < len(data); start += rbmChunk {
+		chunk := data[start:min(start+rbmChunk, len(data))]
+		m := len(chunk)
+		n4 := (m + 3) &^ 3
+		hT := s.hiddenPre(r, chunk)
+		sigmoids(hT, hT)
+		out := s.out[:n4*nv]
+		r.visiblePre(out, hT, rbmChunk, n4)
+		out = out[:m*nv]
+		sigmoids(out, out)
+		for b, v := range chunk {
+			for i, x := range v {
+				d := x - out[b*nv+i]
+				sum += d * d
+			}
 		}
 	}
-	return sum / float64(len(data)*r.Visible)
+	return sum / float64(len(data)*nv)
+}
+
+// hiddenPreT writes the hidden pre-activations c_j + Σ_i W_ji v_i of the
+// first n columns of vT (Visible×ld, one column per vector) into the first
+// n columns of dstT (Hidden×ld).
+func (r *RBM) hiddenPreT(dstT []float64, ld int, vT []float64, n int) {
+	for j, c := range r.C {
+		row := dstT[j*ld : j*ld+n]
+		for b := range row {
+			row[b] = c
+		}
+	}
+	gemm(dstT, ld, r.W, r.Visible, 1, vT, ld, r.Hidden, r.Visible, n)
+}
+
+// hiddenProbsT is hiddenPreT followed by the sigmoid: p(h | v) for each
+// of the first n columns of vT. Columns of dstT beyond n keep finite
+// values but are not meaningful.
+func (r *RBM) hiddenProbsT(dstT []float64, ld int, vT []float64, n int) {
+	r.hiddenPreT(dstT, ld, vT, n)
+	sigmoids(dstT, dstT)
+}
+
+// visiblePre writes the visible pre-activations b_i + Σ_j h_j W_ji of the
+// first n columns of hT (Hidden×ld, one column per vector) into the first
+// n rows of dst (one row of Visible per vector).
+func (r *RBM) visiblePre(dst, hT []float64, ld, n int) {
+	nv := r.Visible
+	for b := 0; b < n; b++ {
+		copy(dst[b*nv:(b+1)*nv], r.B)
+	}
+	gemm(dst, nv, hT, 1, ld, r.W, nv, n, r.Hidden, nv)
 }

@@ -9,6 +9,18 @@ import (
 // binary vectors about a fifth of whose units are on, roughly the ink of a
 // handwritten digit. Each iteration is one mini-batch update.
 func benchmarkCD1(b *testing.B, nv, nh int) {
+	benchmarkRBMTrainer(b, nv, nh, func(*RBMTrainer) {})
+}
+
+// benchmarkPCD1 trains with the settings of bench/rbm_vs_sklearn.sh:
+// persistent CD-1, learning rate 0.06, batches of 10, no momentum.
+func benchmarkPCD1(b *testing.B, nv, nh int) {
+	benchmarkRBMTrainer(b, nv, nh, func(tr *RBMTrainer) {
+		tr.Persistent, tr.Rate, tr.Momentum = true, 0.06, 0
+	})
+}
+
+func benchmarkRBMTrainer(b *testing.B, nv, nh int, set func(*RBMTrainer)) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	data := make([][]float64, 200)
 	for k := range data {
@@ -23,6 +35,7 @@ func benchmarkCD1(b *testing.B, nv, nh int) {
 	r.Randomize(0.01, rng)
 	tr := NewRBMTrainer(r, data, rng)
 	tr.Batch = 10
+	set(tr)
 	b.ReportAllocs()
 	for b.Loop() {
 		tr.Step()
@@ -30,8 +43,10 @@ func benchmarkCD1(b *testing.B, nv, nh int) {
 	b.ReportMetric(float64(tr.Updates*tr.Batch)/b.Elapsed().Seconds(), "samples/s")
 }
 
-func BenchmarkRBMCD1_64x64(b *testing.B)   { benchmarkCD1(b, 64, 64) }
-func BenchmarkRBMCD1_784x256(b *testing.B) { benchmarkCD1(b, 784, 256) }
+func BenchmarkRBMCD1_64x64(b *testing.B)    { benchmarkCD1(b, 64, 64) }
+func BenchmarkRBMCD1_784x256(b *testing.B)  { benchmarkCD1(b, 784, 256) }
+func BenchmarkRBMPCD1_64x64(b *testing.B)   { benchmarkPCD1(b, 64, 64) }
+func BenchmarkRBMPCD1_784x256(b *testing.B) { benchmarkPCD1(b, 784, 256) }
 
 func BenchmarkRBMLogZ9x4(b *testing.B) {
 	r := randomRBM(9, 4, 1, rand.New(rand.NewPCG(1, 2)))

@@ -1,5 +1,10 @@
 package sim
 
+import (
+	"math"
+	"math/rand/v2"
+)
+
 // rbmDot returns Σ a_i b_i. Four partial sums let the additions overlap in
 // the pipeline, which the compiler will not arrange on its own because it
 // must keep floating-point addition in order.
@@ -20,47 +25,6 @@ func rbmDot(a, b []float64) float64 {
 	return (s0 + s1) + (s2 + s3)
 }
 
-// rbmDot4 returns the dot products of a with four vectors of its length,
-// reading a once for all four.
-func rbmDot4(a, x0, x1, x2, x3 []float64) (s0, s1, s2, s3 float64) {
-	n := len(a)
-	x0, x1, x2, x3 = x0[:n], x1[:n], x2[:n], x3[:n]
-	// Two sums per vector, for even and odd i, halve the chain of
-	// dependent additions that would otherwise set the pace.
-	var t0, t1, t2, t3 float64
-	i := 0
-	for ; i+2 <= n; i += 2 {
-		w, u := a[i], a[i+1]
-		s0 += w * x0[i]
-		s1 += w * x1[i]
-		s2 += w * x2[i]
-		s3 += w * x3[i]
-		t0 += u * x0[i+1]
-		t1 += u * x1[i+1]
-		t2 += u * x2[i+1]
-		t3 += u * x3[i+1]
-	}
-	if i < n {
-		w := a[i]
-		s0 += w * x0[i]
-		s1 += w * x1[i]
-		s2 += w * x2[i]
-		s3 += w * x3[i]
-	}
-	return s0 + t0, s1 + t1, s2 + t2, s3 + t3
-}
-
-// rbmAxpy4 adds a0·x0 + a1·x1 + a2·x2 + a3·x3 to dst, loading and storing
-// each element of dst once for the four products.
-func rbmAxpy4(dst []float64, a0 float64, x0 []float64, a1 float64, x1 []float64,
-	a2 float64, x2 []float64, a3 float64, x3 []float64) {
-	n := len(dst)
-	x0, x1, x2, x3 = x0[:n], x1[:n], x2[:n], x3[:n]
-	for i := range dst {
-		dst[i] += a0*x0[i] + a1*x1[i] + a2*x2[i] + a3*x3[i]
-	}
-}
-
 // rbmAxpy adds alpha·x to dst.
 func rbmAxpy(dst []float64, alpha float64, x []float64) {
 	x = x[:len(dst)]
@@ -77,4 +41,142 @@ func rbmAxpy(dst []float64, alpha float64, x []float64) {
 	}
 }
 
-// RBMTrainer trains an RBM on a fixed set of visible vectors by contrastive
+// The batched kernels below are what the trainer and the batched
+// conditionals run on. They work on float64 matrices given by a slice and
+// strides, and each has a plain Go version that runs everywhere (the wasm
+// build included) and, on amd64 with AVX2 and FMA, an assembly version
+// (rbm_kernel_amd64.s) that computes the same formulas four numbers at a
+// time; the two differ only in rounding, since the assembly fuses each
+// multiply-add.
+
+// gemm adds the product of a rows×k matrix A and a k×n matrix B to the
+// rows×n matrix C:
+//
+//	C[r*ldc+j] += Σ_q A[r*ars+q*aks] · B[q*ldb+j].
+//
+// A is read through two strides, so either A or its transpose can be
+// stored row-major; B and C are row-major. It panics if a slice is too
+// short for its strides.
+func gemm(c []float64, ldc int, a []float64, ars, aks int, b []float64, ldb, rows, k, n int) {
+	if rows <= 0 || k <= 0 || n <= 0 {
+		return
+	}
+	if ldc < 0 || ars < 0 || aks < 0 || ldb < 0 ||
+		(rows-1)*ldc+n > len(c) || (rows-1)*ars+(k-1)*aks >= len(a) || (k-1)*ldb+n > len(b) {
+		panic("sim: matrix product out of bounds")
+	}
+	r0, n0 := gemmArch(c, ldc, a, ars, aks, b, ldb, rows, k, n)
+	gemmGo(c, ldc, a, ars, aks, b, ldb, 0, r0, n0, n, k)
+	gemmGo(c, ldc, a, ars, aks, b, ldb, r0, rows, 0, n, k)
+}
+
+// gemmGo is gemm for rows [r0, r1) and columns [n0, n1) of C.
+func gemmGo(c []float64, ldc int, a []float64, ars, aks int, b []float64, ldb, r0, r1, n0, n1, k int) {
+	if n0 >= n1 {
+		return
+	}
+	for r := r0; r < r1; r++ {
+		row := c[r*ldc+n0 : r*ldc+n1]
+		for q := 0; q < k; q++ {
+			// Binary units make many zero coefficients; adding nothing
+			// changes nothing, so they are skipped.
+			if x := a[r*ars+q*aks]; x != 0 {
+				rbmAxpy(row, x, b[q*ldb+n0:q*ldb+n1])
+			}
+		}
+	}
+}
+
+// The constants of the sigmoid kernel. Cody and Waite's split of ln 2
+// into a head with 32 trailing zero bits (so k·ln2Hi is exact) and a tail
+// keeps the reduced argument accurate; adding and subtracting 1.5·2^52
+// rounds to the nearest integer on every IEEE-754 machine and leaves that
+// integer in the low bits of the sum.
+const (
+	sigmoidClamp = 700 // e^±700 is still a normal float64
+	sigmoidLn2Hi = 6.93147180369123816490e-01
+	sigmoidLn2Lo = 1.90821492927058770002e-10
+	sigmoidRound = 0x1.8p52
+)
+
+// sigmoids writes σ(x) = 1/(1 + e^{−x}) of every x in src into dst, which
+// may be src itself. The exponential is a polynomial, evaluated the same
+// way on every platform: its error against 1/(1+math.Exp(-x)) is below
+// 1e-15 absolute, and 1e-14 relative wherever σ(x) > 1e-300 (see
+// TestSigmoidsMatchSigmoid, which measures 2.3e-16 and 5e-16), so a coin
+// tossed with it almost never differs from one tossed with Sigmoid. It
+// panics if the lengths differ.
+func sigmoids(dst, src []float64) {
+	if len(dst) != len(src) {
+		panic("sim: sigmoid of slices of different lengths")
+	}
+	n := sigmoidArch(dst, src)
+	sigmoidGo(dst[n:], src[n:])
+}
+
+// sigmoidGo is sigmoids in Go: z = −x clamped to ±700, z = k·ln 2 + r with
+// |r| ≤ ln 2/2, e^r by its Taylor polynomial of degree 12 (the first term
+// left out is below 2e-16), and 2^k added to the exponent's bits.
+func sigmoidGo(dst, src []float64) {
+	dst = dst[:len(src)]
+	for i, x := range src {
+		z := max(min(-x, sigmoidClamp), -sigmoidClamp)
+		ki := z*math.Log2E + sigmoidRound
+		kf := ki - sigmoidRound
+		r := z - kf*sigmoidLn2Hi
+		r -= kf * sigmoidLn2Lo
+		p := 1 / 479001600.0
+		p = p*r + 1/39916800.0
+		p = p*r + 1/3628800.0
+		p = p*r + 1/362880.0
+		p = p*r + 1/40320.0
+		p = p*r + 1/5040.0
+		p = p*r + 1/720.0
+		p = p*r + 1/120.0
+		p = p*r + 1/24.0
+		p = p*r + 1/6.0
+		p = p*r + 1/2.0
+		p = p*r + 1
+		p = p*r + 1
+		e := math.Float64frombits(math.Float64bits(p) + math.Float64bits(ki)<<52)
+		dst[i] = 1 / (1 + e)
+	}
+}
+
+// rbmUniforms fills dst with numbers uniform on [0, 1), one
+// (*rand.Rand).Float64 each, in order: the same numbers, and so the same
+// coins, as tossing them one at a time.
+func rbmUniforms(dst []float64, rng *rand.Rand) {
+	for i := range dst {
+		dst[i] = rng.Float64()
+	}
+}
+
+// rbmCoin returns 1 if u < p and 0 otherwise, without a branch: a coin
+// with probability p of heads is unpredictable by design, and a
+// mispredicted branch would cost more than the rest of the draw.
+func rbmCoin(u, p float64) float64 {
+	return float64(math.Float64bits(u-p) >> 63)
+}
+
+// rbmTranspose writes the m×n row-major matrix src (leading dimension lds)
+// into dst as n×m with leading dimension ldd.
+func rbmTranspose(dst []float64, ldd int, src []float64, lds, m, n int) {
+	for b := 0; b < m; b++ {
+		row := src[b*lds : b*lds+n]
+		for i, x := range row {
+			dst[i*ldd+b] = x
+		}
+	}
+}
+
+// rbmTransposePadded writes the m×n row-major matrix src into the first m
+// columns of dst (n×ld) and zeros columns m to pad−1.
+func rbmTransposePadded(dst []float64, ld int, src []float64, m, pad, n int) {
+	rbmTranspose(dst, ld, src, n, m, n)
+	if pad > m {
+		for i := 0; i < n; i++ {
+			clear(dst[i*ld+m : i*ld+pad])
+		}
+	}
+}

@@ -212,58 +212,81 @@ func TestRBMPersistentCDLearnsTLO(t *testing.T) {
 	assert.Greater(t, ll, -2.5)
 }
 
-// rbmReferenceStep is one CD-k update written the plain way, drawing its
-// random numbers in the same order as the trainer: the check on the
-// trainer's fused, reordered loops.
+// rbmReferenceStep is one CD-k update written the plain way, with σ by
+// math.Exp and one vector at a time, tossing its coins with the same
+// draws in the same order as the trainer (see RBMTrainer): the check
+// on the trainer's batched products and vectorised sigmoid. chains, for
+// PCD, are the hidden states of the fantasy chains.
 func rbmReferenceStep(r *RBM, velW, velB, velC []float64, batch [][]float64, chains [][]float64,
 	eps, mu, decay float64, k int, rng *rand.Rand) {
 	m := len(batch)
-	sample := func(p []float64) {
+	hiddenProbs := func(v []float64) []float64 {
+		p := make([]float64, r.Hidden)
+		for j := range p {
+			a := r.C[j]
+			for i, x := range v {
+				a += r.W[j*r.Visible+i] * x
+			}
+			p[j] = Sigmoid(a)
+		}
+		return p
+	}
+	visibleProbs := func(h []float64) []float64 {
+		p := make([]float64, r.Visible)
 		for i := range p {
-			if rng.Float64() < p[i] {
-				p[i] = 1
-			} else {
-				p[i] = 0
+			a := r.B[i]
+			for j, x := range h {
+				a += r.W[j*r.Visible+i] * x
+			}
+			p[i] = Sigmoid(a)
+		}
+		return p
+	}
+	coin := func(u, p float64) float64 {
+		if u < p {
+			return 1
+		}
+		return 0
+	}
+	sampleHidden := func(dst, p [][]float64) {
+		for b := range dst {
+			for j := range dst[b] {
+				dst[b][j] = coin(rng.Float64(), p[b][j])
 			}
 		}
 	}
 	ph0 := make([][]float64, m)
 	hk := make([][]float64, m)
 	vk := make([][]float64, m)
+	phk := make([][]float64, m)
 	for b, v := range batch {
-		ph0[b] = r.HiddenProbs(nil, v)
-		if chains != nil {
-			hk[b] = r.HiddenProbs(nil, chains[b])
-		} else {
-			hk[b] = append([]float64(nil), ph0[b]...)
-		}
+		ph0[b] = hiddenProbs(v)
+		hk[b] = make([]float64, r.Hidden)
 	}
-	for b := range hk {
-		sample(hk[b])
+	if chains != nil {
+		for b := range hk {
+			copy(hk[b], chains[b])
+		}
+	} else {
+		sampleHidden(hk, ph0)
 	}
 	for step := k; ; step-- {
 		for b := range vk {
-			vk[b] = r.VisibleProbs(nil, hk[b])
+			vk[b] = visibleProbs(hk[b])
+			for i, p := range vk[b] {
+				vk[b][i] = coin(rng.Float64(), p)
+			}
 		}
 		for b := range vk {
-			sample(vk[b])
+			phk[b] = hiddenProbs(vk[b])
 		}
 		if step == 1 {
 			break
 		}
-		for b := range hk {
-			hk[b] = r.HiddenProbs(nil, vk[b])
-		}
-		for b := range hk {
-			sample(hk[b])
-		}
+		sampleHidden(hk, phk)
 	}
-	for b := range chains {
-		copy(chains[b], vk[b])
-	}
-	phk := make([][]float64, m)
-	for b := range vk {
-		phk[b] = r.HiddenProbs(nil, vk[b])
+	if chains != nil {
+		sampleHidden(chains, phk)
 	}
 	for j := 0; j < r.Hidden; j++ {
 		for i := 0; i < r.Visible; i++ {
@@ -292,60 +315,84 @@ func rbmReferenceStep(r *RBM, velW, velB, velC []float64, batch [][]float64, cha
 	}
 }
 
+// The trainer against rbmReferenceStep over three epochs, for CD and PCD,
+// one and three Gibbs steps, with and without momentum and decay (without
+// both, the trainer adds the gradient straight into W), and batches of 2,
+// 2 and 1 (so the padded columns of the products are exercised). The
+// coins are the same, so the parameters agree to rounding: 1e-12.
 func TestRBMTrainerMatchesReference(t *testing.T) {
 	for _, persistent := range []bool{false, true} {
 		for _, k := range []int{1, 3} {
-			data := [][]float64{
-				{1, 0, 1, 0.5, 0, 1, 1}, {0, 0, 1, 1, 1, 0, 0.25}, {1, 1, 0, 0, 0, 1, 1},
-				{0, 1, 0, 1, 0, 1, 0}, {1, 1, 1, 0, 0, 0, 1},
-			}
-			r := randomRBM(7, 5, 0.5, rand.New(rand.NewPCG(1, 1)))
-			ref := r.Clone()
-			tr := NewRBMTrainer(r, data, rand.New(rand.NewPCG(9, 9)))
-			tr.Batch, tr.K, tr.Persistent = 2, k, persistent
-			tr.Rate, tr.Momentum, tr.WeightDecay = 0.2, 0.7, 0.01
-
-			refRng := rand.New(rand.NewPCG(9, 9))
-			velW, velB, velC := make([]float64, 35), make([]float64, 7), make([]float64, 5)
-			perm := []int{0, 1, 2, 3, 4}
-			var chains [][]float64
-			for step := 0; step < 9; step++ {
-				pos := (step % 3) * 2 // batches of 2, 2 and 1 in each epoch
-				if pos == 0 {
-					Shuffle(perm, refRng)
+			for _, mu := range []float64{0, 0.7} {
+				data := [][]float64{
+					{1, 0, 1, 0.5, 0, 1, 1}, {0, 0, 1, 1, 1, 0, 0.25}, {1, 1, 0, 0, 0, 1, 1},
+					{0, 1, 0, 1, 0, 1, 0}, {1, 1, 1, 0, 0, 0, 1},
 				}
-				if persistent && chains == nil {
-					chains = make([][]float64, 2)
-					for b := range chains {
-						chains[b] = make([]float64, 7)
-						for i := range chains[b] {
-							chains[b][i] = float64(refRng.Uint64() & 1)
+				decay := 0.01
+				if mu == 0 {
+					decay = 0
+				}
+				r := randomRBM(7, 5, 0.5, rand.New(rand.NewPCG(1, 1)))
+				ref := r.Clone()
+				tr := NewRBMTrainer(r, data, rand.New(rand.NewPCG(9, 9)))
+				tr.Batch, tr.K, tr.Persistent = 2, k, persistent
+				tr.Rate, tr.Momentum, tr.WeightDecay = 0.2, mu, decay
+
+				refRng := rand.New(rand.NewPCG(9, 9))
+				velW, velB, velC := make([]float64, 35), make([]float64, 7), make([]float64, 5)
+				perm := []int{0, 1, 2, 3, 4}
+				var chains [][]float64
+				for step := 0; step < 9; step++ {
+					pos := (step % 3) * 2 // batches of 2, 2 and 1 in each epoch
+					if pos == 0 {
+						Shuffle(perm, refRng)
+					}
+					if persistent && chains == nil {
+						// The chains start from random visible states and
+						// a hidden state drawn from them.
+						vs := make([][]float64, 2)
+						ph := make([][]float64, 2)
+						for b := range vs {
+							vs[b] = make([]float64, 7)
+							for i := range vs[b] {
+								vs[b][i] = float64(refRng.Uint64() & 1)
+							}
+							ph[b] = ref.HiddenProbs(nil, vs[b])
+						}
+						chains = [][]float64{make([]float64, 5), make([]float64, 5)}
+						for b := range chains {
+							for j := range chains[b] {
+								if refRng.Float64() < ph[b][j] {
+									chains[b][j] = 1
+								}
+							}
 						}
 					}
+					var batch [][]float64
+					for _, p := range perm[pos:min(pos+2, 5)] {
+						batch = append(batch, data[p])
+					}
+					var ch [][]float64
+					if persistent {
+						ch = chains[:len(batch)]
+					}
+					rbmReferenceStep(ref, velW, velB, velC, batch, ch, 0.2, mu, decay, k, refRng)
+					done := tr.Step()
+					assert.Equal(t, pos == 4, done, "step %d ends an epoch", step)
+					for i := range ref.W {
+						require.InDelta(t, ref.W[i], r.W[i], 1e-12, "persistent %v k %d momentum %v step %d weight %d", persistent, k, mu, step, i)
+					}
+					for i := range ref.B {
+						require.InDelta(t, ref.B[i], r.B[i], 1e-12)
+					}
+					for j := range ref.C {
+						require.InDelta(t, ref.C[j], r.C[j], 1e-12)
+					}
 				}
-				var batch [][]float64
-				for _, p := range perm[pos:min(pos+2, 5)] {
-					batch = append(batch, data[p])
-				}
-				var ch [][]float64
-				if persistent {
-					ch = chains[:len(batch)]
-				}
-				rbmReferenceStep(ref, velW, velB, velC, batch, ch, 0.2, 0.7, 0.01, k, refRng)
-				done := tr.Step()
-				assert.Equal(t, pos == 4, done, "step %d ends an epoch", step)
-				for i := range ref.W {
-					require.InDelta(t, ref.W[i], r.W[i], 1e-12, "persistent %v k %d step %d weight %d", persistent, k, step, i)
-				}
-				for i := range ref.B {
-					require.InDelta(t, ref.B[i], r.B[i], 1e-12)
-				}
-				for j := range ref.C {
-					require.InDelta(t, ref.C[j], r.C[j], 1e-12)
-				}
+				assert.Equal(t, 3, tr.Epochs)
+				assert.Equal(t, 9, tr.Updates)
+				assert.Equal(t, refRng.Uint64(), tr.Rand.Uint64(), "both drew the same numbers")
 			}
-			assert.Equal(t, 3, tr.Epochs)
-			assert.Equal(t, 9, tr.Updates)
 		}
 	}
 }

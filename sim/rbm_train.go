@@ -5,13 +5,15 @@ import (
 	"math/rand/v2"
 )
 
+// RBMTrainer trains an RBM on a fixed set of visible vectors by contrastive
 // divergence, one mini-batch at a time, so a scene can spread an epoch over
 // frames. For each mini-batch v⁰ it
 //
 //   - computes the hidden probabilities p⁰ = p(h | v⁰) (the positive phase);
 //   - runs K alternating Gibbs steps h → v → h, starting from a sample of
-//     p⁰ (CD-k) or, with Persistent set, from the visible states its
-//     fantasy chains ended in after the previous update (persistent CD);
+//     p⁰ (CD-k) or, with Persistent set, from the hidden states its
+//     fantasy chains ended in after the previous update (persistent CD, as
+//     scikit-learn's BernoulliRBM runs it);
 //   - moves the parameters along the estimated gradient
 //     ⟨v_i p_j⟩_data − ⟨v_i p_j⟩_recon, averaged over the batch, with the
 //     learning rate, momentum and weight decay (an L2 penalty on W only).
@@ -21,6 +23,11 @@ import (
 // Every exported field but RBM may be changed between steps, and the
 // machine's weights may be edited; changing Batch reallocates the scratch
 // space once, and nothing else allocates.
+//
+// The whole batch moves through the machine at once, as matrix products
+// (see gemm) followed by a vectorised sigmoid. The coins take one
+// Rand.Float64 each, drawn a half-step at a time, vector by vector and
+// unit by unit within a vector, so a seed replays a run exactly.
 type RBMTrainer struct {
 	RBM         *RBM
 	Rate        float64 // learning rate ε
@@ -38,17 +45,22 @@ type RBMTrainer struct {
 	perm []int       // this epoch's order of the training vectors
 	next int         // position in perm of the next vector to train on
 
-	batch        int         // the Batch the scratch space is sized for
-	v0, vk       []float64   // batch×Visible: data and negative visible states
-	ph0, hk      []float64   // batch×Hidden: positive probabilities, negative hidden
-	phk          []float64   // batch: negative probabilities of one hidden unit
-	vecs         [][]float64 // 2·batch vectors and coefficients whose sum
-	coef         []float64   // is one row's gradient
-	chains       []float64   // batch×Visible persistent fantasy states
-	chainsOK     bool        // chains hold states from a previous update
-	velW         []float64   // the last update of every weight and bias,
-	velB, velC   []float64   // which momentum carries into the next
-	recH, recOut []float64   // scratch for ReconError
+	// Matrices whose name ends in T hold one row per unit and one column
+	// per vector of the batch, ld columns in all: the layout in which the
+	// hidden layer's products read both operands row by row.
+	batch      int       // the Batch the scratch space is sized for
+	ld         int       // batch rounded up to a multiple of 4
+	xs         []float64 // (batch+ld)×Visible: the data, then the negative visible states
+	v0T, vkT   []float64 // Visible×ld: both visible batches, transposed
+	ph0T, phkT []float64 // Hidden×ld: positive and negative hidden probabilities
+	hsT        []float64 // Hidden×ld: sampled hidden states; the chains of PCD
+	coef       []float64 // Hidden×2·batch: the gradient's coefficients of xs's rows
+	u          []float64 // uniforms for one half-step
+	chainsOK   bool      // hsT holds chains from a previous update
+	velW       []float64 // the last update of every weight and bias,
+	velB, velC []float64 // which momentum carries into the next
+	velWStale  bool      // the last update went straight into W, velW is not it
+	rec        rbmScratch
 }
 
 // NewRBMTrainer returns a trainer for r on a copy of data with learning
@@ -89,21 +101,26 @@ func (t *RBMTrainer) size() {
 		return
 	}
 	r := t.RBM
-	t.batch = b
-	t.v0 = make([]float64, b*r.Visible)
-	t.vk = make([]float64, b*r.Visible)
-	t.ph0 = make([]float64, b*r.Hidden)
-	t.hk = make([]float64, b*r.Hidden)
-	t.phk = make([]float64, b)
-	t.vecs = make([][]float64, 2*b)
-	t.coef = make([]float64, 2*b)
-	old := t.chains
-	t.chains = make([]float64, b*r.Visible)
+	nv, nh := r.Visible, r.Hidden
+	ld := (b + 3) &^ 3
+	old, oldLd, oldBatch := t.hsT, t.ld, t.batch
+	t.batch, t.ld = b, ld
+	t.xs = make([]float64, (b+ld)*nv)
+	t.v0T = make([]float64, nv*ld)
+	t.vkT = make([]float64, nv*ld)
+	t.ph0T = make([]float64, nh*ld)
+	t.phkT = make([]float64, nh*ld)
+	t.hsT = make([]float64, nh*ld)
+	t.coef = make([]float64, nh*2*b)
+	t.u = make([]float64, b*max(nv, nh))
 	if t.chainsOK {
-		// Keep what chains there were; any new ones start fresh.
-		n := copy(t.chains, old)
-		for i := n; i < len(t.chains); i++ {
-			t.chains[i] = float64(t.Rand.Uint64() & 1)
+		// Keep what chains there were; any new ones start from random
+		// hidden states.
+		for j := 0; j < nh; j++ {
+			n := copy(t.hsT[j*ld:j*ld+b], old[j*oldLd:j*oldLd+oldBatch])
+			for k := n; k < b; k++ {
+				t.hsT[j*ld+k] = float64(t.Rand.Uint64() & 1)
+			}
 		}
 	}
 }
@@ -121,7 +138,7 @@ func (t *RBMTrainer) Step() bool {
 	r := t.RBM
 	m := min(t.batch, len(t.data)-t.next)
 	for b, k := range t.perm[t.next : t.next+m] {
-		copy(t.v0[b*r.Visible:(b+1)*r.Visible], t.data[k])
+		copy(t.xs[b*r.Visible:(b+1)*r.Visible], t.data[k])
 	}
 	t.update(m)
 	t.next += m
@@ -143,157 +160,118 @@ func (t *RBMTrainer) Epoch() {
 // ReconError returns RBM.ReconError of the training vectors, without
 // allocating.
 func (t *RBMTrainer) ReconError() float64 {
-	r := t.RBM
-	if len(t.recH) != r.Hidden || len(t.recOut) != r.Visible {
-		t.recH, t.recOut = make([]float64, r.Hidden), make([]float64, r.Visible)
-	}
-	var sum float64
-	for _, v := range t.data {
-		r.Reconstruct(t.recOut, t.recH, v)
-		for i, x := range v {
-			d := x - t.recOut[i]
-			sum += d * d
-		}
-	}
-	return sum / float64(len(t.data)*r.Visible)
+	return t.RBM.reconError(t.data, &t.rec)
 }
 
-// hiddenProbsBatch writes p(h | v_b) for the m vectors of vs (m×Visible)
-// into dst (m×Hidden). Hidden units are the outer loop and vectors the
-// inner one, four at a time, so each row of W is read from memory once per
-// batch and from cache once per four vectors.
-func (r *RBM) hiddenProbsBatch(dst, vs []float64, m int) {
-	nv, nh := r.Visible, r.Hidden
+// sampleHidden sets the first m columns of dstT (Hidden×ld) to coins
+// tossed with the probabilities in pT, vector by vector.
+func (t *RBMTrainer) sampleHidden(dstT, pT []float64, m int) {
+	nh, ld := t.RBM.Hidden, t.ld
+	u := t.u[:nh*m]
+	rbmUniforms(u, t.Rand)
 	for j := 0; j < nh; j++ {
-		row, c := r.W[j*nv:(j+1)*nv], r.C[j]
-		b := 0
-		for ; b+4 <= m; b += 4 {
-			s0, s1, s2, s3 := rbmDot4(row, vs[b*nv:(b+1)*nv], vs[(b+1)*nv:(b+2)*nv],
-				vs[(b+2)*nv:(b+3)*nv], vs[(b+3)*nv:(b+4)*nv])
-			dst[b*nh+j] = Sigmoid(c + s0)
-			dst[(b+1)*nh+j] = Sigmoid(c + s1)
-			dst[(b+2)*nh+j] = Sigmoid(c + s2)
-			dst[(b+3)*nh+j] = Sigmoid(c + s3)
-		}
-		for ; b < m; b++ {
-			dst[b*nh+j] = Sigmoid(c + rbmDot(row, vs[b*nv:(b+1)*nv]))
+		d, p := dstT[j*ld:j*ld+m], pT[j*ld:j*ld+m]
+		for b, x := range p {
+			d[b] = rbmCoin(u[b*nh+j], x)
 		}
 	}
 }
 
-// visibleProbsBatch writes p(v | h_b) for the m vectors of hs (m×Hidden)
-// into dst (m×Visible). Rows of W are taken four at a time, so each output
-// vector is loaded and stored once per four rows rather than once per row;
-// a block where the hidden vector is all zeros is skipped.
-func (r *RBM) visibleProbsBatch(dst, hs []float64, m int) {
-	nv, nh := r.Visible, r.Hidden
-	for b := 0; b < m; b++ {
-		copy(dst[b*nv:(b+1)*nv], r.B)
-	}
-	j := 0
-	for ; j+4 <= nh; j += 4 {
-		r0, r1 := r.W[j*nv:(j+1)*nv], r.W[(j+1)*nv:(j+2)*nv]
-		r2, r3 := r.W[(j+2)*nv:(j+3)*nv], r.W[(j+3)*nv:(j+4)*nv]
-		for b := 0; b < m; b++ {
-			h := hs[b*nh+j : b*nh+j+4 : b*nh+j+4]
-			if h[0] == 0 && h[1] == 0 && h[2] == 0 && h[3] == 0 {
-				continue
-			}
-			rbmAxpy4(dst[b*nv:(b+1)*nv], h[0], r0, h[1], r1, h[2], r2, h[3], r3)
+// startChains starts every persistent chain from a random visible state,
+// as CD would start from data: each visible unit on with probability ½,
+// then a hidden state drawn from p(h | v).
+func (t *RBMTrainer) startChains() {
+	r, ld := t.RBM, t.ld
+	clear(t.vkT)
+	for b := 0; b < t.batch; b++ {
+		for i := 0; i < r.Visible; i++ {
+			t.vkT[i*ld+b] = float64(t.Rand.Uint64() & 1)
 		}
 	}
-	for ; j < nh; j++ {
-		row := r.W[j*nv : (j+1)*nv]
-		for b := 0; b < m; b++ {
-			if x := hs[b*nh+j]; x != 0 {
-				rbmAxpy(dst[b*nv:(b+1)*nv], x, row)
-			}
-		}
-	}
-	dst = dst[:m*nv]
-	for i, x := range dst {
-		dst[i] = Sigmoid(x)
-	}
+	r.hiddenProbsT(t.phkT, ld, t.vkT, ld)
+	t.sampleHidden(t.hsT, t.phkT, t.batch)
+	t.chainsOK = true
 }
 
-// update makes one parameter update from the m vectors in v0.
+// update makes one parameter update from the m vectors in the first m
+// rows of xs.
 func (t *RBMTrainer) update(m int) {
-	r, rng := t.RBM, t.Rand
-	nv, nh := r.Visible, r.Hidden
-	v0, vk := t.v0[:m*nv], t.vk[:m*nv]
-	ph0, hk := t.ph0[:m*nh], t.hk[:m*nh]
+	r := t.RBM
+	nv, nh, ld := r.Visible, r.Hidden, t.ld
+	n4 := (m + 3) &^ 3 // the columns the products compute
+	v0 := t.xs[:m*nv]
+	vk := t.xs[m*nv : (m+n4)*nv]
 
-	r.hiddenProbsBatch(ph0, v0, m)
+	rbmTransposePadded(t.v0T, ld, v0, m, n4, nv)
+	r.hiddenProbsT(t.ph0T, ld, t.v0T, n4)
 	if t.Persistent {
 		if !t.chainsOK {
-			for i := range t.chains {
-				t.chains[i] = float64(rng.Uint64() & 1)
-			}
-			t.chainsOK = true
+			t.startChains()
 		}
-		r.hiddenProbsBatch(hk, t.chains[:m*nv], m)
 	} else {
-		copy(hk, ph0)
+		t.sampleHidden(t.hsT, t.ph0T, m)
 	}
-	rbmSample(hk, rng)
 	for step := max(t.K, 1); ; step-- {
-		r.visibleProbsBatch(vk, hk, m)
-		rbmSample(vk, rng)
+		r.visiblePre(vk, t.hsT, ld, n4)
+		vs, u := vk[:m*nv], t.u[:m*nv]
+		sigmoids(vs, vs)
+		rbmUniforms(u, t.Rand)
+		for i, p := range vs {
+			vs[i] = rbmCoin(u[i], p)
+		}
+		rbmTransposePadded(t.vkT, ld, vs, m, n4, nv)
+		r.hiddenProbsT(t.phkT, ld, t.vkT, n4)
 		if step == 1 {
 			break
 		}
-		r.hiddenProbsBatch(hk, vk, m)
-		rbmSample(hk, rng)
+		t.sampleHidden(t.hsT, t.phkT, m)
 	}
 	if t.Persistent {
-		copy(t.chains, vk)
+		// The chains go on from a hidden state drawn from the same
+		// p(h | v^k) the gradient uses.
+		t.sampleHidden(t.hsT, t.phkT, m)
 	}
 
-	// The last half-step, p(h | v^k), needs only row j of W for hidden
-	// unit j, so it is folded into the update of that row: each row is
-	// read, used and rewritten while it sits in cache. The row's gradient
-	// is a sum of 2m scaled vectors, v⁰_b and v^k_b, added four at a time.
-	eps := t.Rate
-	scale := eps / float64(m)
+	// The gradient of W is one product: coef (Hidden×2m, the scaled
+	// positive and negated negative probabilities) times the 2m rows of
+	// xs (the data, then the negative visible states).
+	scale := t.Rate / float64(m)
 	mu := t.Momentum
-	decay := eps * t.WeightDecay
-	phk := t.phk[:m]
-	vecs, coef := t.vecs[:2*m], t.coef[:2*m]
-	for b := 0; b < m; b++ {
-		vecs[b], vecs[m+b] = v0[b*nv:(b+1)*nv], vk[b*nv:(b+1)*nv]
-	}
+	decay := t.Rate * t.WeightDecay
+	m2 := 2 * m
+	coef := t.coef[:nh*m2]
 	for j := 0; j < nh; j++ {
-		row, vel := r.W[j*nv:(j+1)*nv], t.velW[j*nv:(j+1)*nv]
-		c := r.C[j]
-		b := 0
-		for ; b+4 <= m; b += 4 {
-			s0, s1, s2, s3 := rbmDot4(row, vecs[m+b], vecs[m+b+1], vecs[m+b+2], vecs[m+b+3])
-			phk[b], phk[b+1], phk[b+2], phk[b+3] = Sigmoid(c+s0), Sigmoid(c+s1), Sigmoid(c+s2), Sigmoid(c+s3)
-		}
-		for ; b < m; b++ {
-			phk[b] = Sigmoid(c + rbmDot(row, vecs[m+b]))
-		}
+		p0, pk := t.ph0T[j*ld:j*ld+m], t.phkT[j*ld:j*ld+m]
+		c := coef[j*m2 : (j+1)*m2]
 		var dc float64
-		for b, p := range phk {
-			p0 := ph0[b*nh+j]
-			coef[b], coef[m+b] = scale*p0, -scale*p
-			dc += p0 - p
-		}
-		for i, w := range row {
-			vel[i] = mu*vel[i] - decay*w
-		}
-		k := 0
-		for ; k+4 <= len(vecs); k += 4 {
-			rbmAxpy4(vel, coef[k], vecs[k], coef[k+1], vecs[k+1], coef[k+2], vecs[k+2], coef[k+3], vecs[k+3])
-		}
-		for ; k < len(vecs); k++ {
-			rbmAxpy(vel, coef[k], vecs[k])
-		}
-		for i, d := range vel {
-			row[i] += d
+		for b, p := range p0 {
+			c[b], c[m+b] = scale*p, -scale*pk[b]
+			dc += p - pk[b]
 		}
 		t.velC[j] = mu*t.velC[j] + scale*dc
 		r.C[j] += t.velC[j]
+	}
+	if mu == 0 && decay == 0 {
+		// Nothing to carry or decay: the update goes straight into W.
+		gemm(r.W, nv, coef, m2, 1, t.xs, nv, nh, m2, nv)
+		t.velWStale = true
+	} else {
+		if t.velWStale {
+			clear(t.velW)
+			t.velWStale = false
+		}
+		// A few rows at a time, so that each row of W and of its
+		// velocity is read and written while it is still in cache.
+		const rows = 8
+		for j0 := 0; j0 < nh; j0 += rows {
+			j1 := min(j0+rows, nh)
+			w, vel := r.W[j0*nv:j1*nv], t.velW[j0*nv:j1*nv]
+			for i, x := range w {
+				vel[i] = mu*vel[i] - decay*x
+			}
+			gemm(vel, nv, coef[j0*m2:], m2, 1, t.xs, nv, j1-j0, m2, nv)
+			rbmAxpy(w, 1, vel)
+		}
 	}
 	for i := range t.velB {
 		t.velB[i] *= mu

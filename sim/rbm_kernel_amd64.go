@@ -1,0 +1,47 @@
+//go:build amd64 && !purego
+
+package sim
+
+import (
+	"unsafe"
+
+	"golang.org/x/sys/cpu"
+)
+
+// rbmAsm reports whether the assembly kernels of rbm_kernel_amd64.s can
+// run: they need AVX2 and FMA, which x86-64 processors have had since 2013.
+// The answer is a fact about the machine, fixed at start-up.
+var rbmAsm = cpu.X86.HasAVX2 && cpu.X86.HasFMA
+
+//go:noescape
+func gemm4AVX2(c *float64, ldc int, a *float64, ars, aks int, b *float64, ldb, k, n int)
+
+//go:noescape
+func sigmoidAVX2(dst, src *float64, n int)
+
+// gemmArch does what it can of gemm in assembly and returns the rows and
+// columns it covered: the largest multiples of 4 within rows and n.
+func gemmArch(c []float64, ldc int, a []float64, ars, aks int, b []float64, ldb, rows, k, n int) (int, int) {
+	if !rbmAsm {
+		return 0, 0
+	}
+	r4, n4 := rows&^3, n&^3
+	if n4 == 0 {
+		return 0, 0
+	}
+	for r := 0; r < r4; r += 4 {
+		gemm4AVX2(&c[r*ldc], ldc, &a[r*ars], ars, aks, &b[0], ldb, k, n4)
+	}
+	return r4, n4
+}
+
+// sigmoidArch does what it can of sigmoids in assembly and returns how
+// many numbers it did, a multiple of 4.
+func sigmoidArch(dst, src []float64) int {
+	n := len(src) &^ 3
+	if !rbmAsm || n == 0 {
+		return 0
+	}
+	sigmoidAVX2(unsafe.SliceData(dst), unsafe.SliceData(src), n)
+	return n
+}

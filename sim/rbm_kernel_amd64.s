@@ -1,0 +1,267 @@
+//go:build amd64 && !purego
+
+#include "textflag.h"
+
+// func gemm4AVX2(c *float64, ldc int, a *float64, ars, aks int, b *float64, ldb, k, n int)
+//
+// C[r*ldc+j] += Σ_{q<k} A[r*ars+q*aks] · B[q*ldb+j] for the four rows r of
+// C and its first n columns (a multiple of 4, k ≥ 1). A block of 4 rows ×
+// 12 columns of C stays in twelve registers while q runs over k: each step
+// loads 12 numbers of B, broadcasts 4 of A and makes 12 fused
+// multiply-adds; a last block of 4 columns takes the remainder.
+TEXT ·gemm4AVX2(SB), NOSPLIT, $0-72
+	MOVQ c+0(FP), DI
+	MOVQ ldc+8(FP), R8
+	SHLQ $3, R8
+	MOVQ a+16(FP), SI
+	MOVQ ars+24(FP), R9
+	SHLQ $3, R9
+	MOVQ aks+32(FP), R10
+	SHLQ $3, R10
+	MOVQ b+40(FP), DX
+	MOVQ ldb+48(FP), R11
+	SHLQ $3, R11
+	MOVQ k+56(FP), CX
+	MOVQ n+64(FP), BX
+	LEAQ (R9)(R9*2), R12
+
+cols12:
+	CMPQ BX, $12
+	JLT  cols4
+	LEAQ (DI)(R8*2), AX
+	VMOVUPD (DI), Y0
+	VMOVUPD 32(DI), Y1
+	VMOVUPD 64(DI), Y2
+	VMOVUPD (DI)(R8*1), Y3
+	VMOVUPD 32(DI)(R8*1), Y4
+	VMOVUPD 64(DI)(R8*1), Y5
+	VMOVUPD (AX), Y6
+	VMOVUPD 32(AX), Y7
+	VMOVUPD 64(AX), Y8
+	VMOVUPD (AX)(R8*1), Y9
+	VMOVUPD 32(AX)(R8*1), Y10
+	VMOVUPD 64(AX)(R8*1), Y11
+	MOVQ SI, R14
+	MOVQ DX, R13
+	MOVQ CX, AX
+
+loop12:
+	VMOVUPD      (R13), Y12
+	VMOVUPD      32(R13), Y13
+	VMOVUPD      64(R13), Y14
+	VBROADCASTSD (R14), Y15
+	VFMADD231PD  Y12, Y15, Y0
+	VFMADD231PD  Y13, Y15, Y1
+	VFMADD231PD  Y14, Y15, Y2
+	VBROADCASTSD (R14)(R9*1), Y15
+	VFMADD231PD  Y12, Y15, Y3
+	VFMADD231PD  Y13, Y15, Y4
+	VFMADD231PD  Y14, Y15, Y5
+	VBROADCASTSD (R14)(R9*2), Y15
+	VFMADD231PD  Y12, Y15, Y6
+	VFMADD231PD  Y13, Y15, Y7
+	VFMADD231PD  Y14, Y15, Y8
+	VBROADCASTSD (R14)(R12*1), Y15
+	VFMADD231PD  Y12, Y15, Y9
+	VFMADD231PD  Y13, Y15, Y10
+	VFMADD231PD  Y14, Y15, Y11
+	ADDQ         R10, R14
+	ADDQ         R11, R13
+	DECQ         AX
+	JNZ          loop12
+
+	LEAQ    (DI)(R8*2), AX
+	VMOVUPD Y0, (DI)
+	VMOVUPD Y1, 32(DI)
+	VMOVUPD Y2, 64(DI)
+	VMOVUPD Y3, (DI)(R8*1)
+	VMOVUPD Y4, 32(DI)(R8*1)
+	VMOVUPD Y5, 64(DI)(R8*1)
+	VMOVUPD Y6, (AX)
+	VMOVUPD Y7, 32(AX)
+	VMOVUPD Y8, 64(AX)
+	VMOVUPD Y9, (AX)(R8*1)
+	VMOVUPD Y10, 32(AX)(R8*1)
+	VMOVUPD Y11, 64(AX)(R8*1)
+	ADDQ    $96, DI
+	ADDQ    $96, DX
+	SUBQ    $12, BX
+	JMP     cols12
+
+cols4:
+	CMPQ BX, $4
+	JLT  done
+	LEAQ (DI)(R8*2), AX
+	VMOVUPD (DI), Y0
+	VMOVUPD (DI)(R8*1), Y3
+	VMOVUPD (AX), Y6
+	VMOVUPD (AX)(R8*1), Y9
+	MOVQ SI, R14
+	MOVQ DX, R13
+	MOVQ CX, AX
+
+loop4:
+	VMOVUPD      (R13), Y12
+	VBROADCASTSD (R14), Y15
+	VFMADD231PD  Y12, Y15, Y0
+	VBROADCASTSD (R14)(R9*1), Y15
+	VFMADD231PD  Y12, Y15, Y3
+	VBROADCASTSD (R14)(R9*2), Y15
+	VFMADD231PD  Y12, Y15, Y6
+	VBROADCASTSD (R14)(R12*1), Y15
+	VFMADD231PD  Y12, Y15, Y9
+	ADDQ         R10, R14
+	ADDQ         R11, R13
+	DECQ         AX
+	JNZ          loop4
+
+	LEAQ    (DI)(R8*2), AX
+	VMOVUPD Y0, (DI)
+	VMOVUPD Y3, (DI)(R8*1)
+	VMOVUPD Y6, (AX)
+	VMOVUPD Y9, (AX)(R8*1)
+	ADDQ    $32, DI
+	ADDQ    $32, DX
+	SUBQ    $4, BX
+	JMP     cols4
+
+done:
+	VZEROUPPER
+	RET
+
+// func sigmoidAVX2(dst, src *float64, n int)
+//
+// dst[i] = 1/(1 + e^{-x}) for the n numbers x of src (n a multiple of 4),
+// by the steps of sigmoidGo, four at a time: z = −x clamped to ±700,
+// z = k·ln 2 + r with |r| ≤ ln 2 / 2, e^r by its Taylor polynomial of
+// degree 12, 2^k added to the exponent.
+TEXT ·sigmoidAVX2(SB), NOSPLIT, $0-24
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ n+16(FP), CX
+	SHRQ $2, CX
+	JZ   sdone
+
+sloop:
+	VMOVUPD      (SI), Y0
+	VXORPD       sigmoidConsts<>+0(SB), Y0, Y0
+	VMINPD       sigmoidConsts<>+32(SB), Y0, Y0
+	VMAXPD       sigmoidConsts<>+64(SB), Y0, Y0
+	VMULPD       sigmoidConsts<>+96(SB), Y0, Y1
+	VADDPD       sigmoidConsts<>+128(SB), Y1, Y2
+	VSUBPD       sigmoidConsts<>+128(SB), Y2, Y1
+	VFNMADD231PD sigmoidConsts<>+160(SB), Y1, Y0
+	VFNMADD231PD sigmoidConsts<>+192(SB), Y1, Y0
+	VMOVUPD      sigmoidConsts<>+256(SB), Y3
+	VFMADD213PD  sigmoidConsts<>+288(SB), Y0, Y3
+	VFMADD213PD  sigmoidConsts<>+320(SB), Y0, Y3
+	VFMADD213PD  sigmoidConsts<>+352(SB), Y0, Y3
+	VFMADD213PD  sigmoidConsts<>+384(SB), Y0, Y3
+	VFMADD213PD  sigmoidConsts<>+416(SB), Y0, Y3
+	VFMADD213PD  sigmoidConsts<>+448(SB), Y0, Y3
+	VFMADD213PD  sigmoidConsts<>+480(SB), Y0, Y3
+	VFMADD213PD  sigmoidConsts<>+512(SB), Y0, Y3
+	VFMADD213PD  sigmoidConsts<>+544(SB), Y0, Y3
+	VFMADD213PD  sigmoidConsts<>+576(SB), Y0, Y3
+	VFMADD213PD  sigmoidConsts<>+608(SB), Y0, Y3
+	VFMADD213PD  sigmoidConsts<>+640(SB), Y0, Y3
+	VPSLLQ       $52, Y2, Y2
+	VPADDQ       Y2, Y3, Y3
+	VADDPD       sigmoidConsts<>+224(SB), Y3, Y3
+	VMOVUPD      sigmoidConsts<>+224(SB), Y4
+	VDIVPD       Y3, Y4, Y4
+	VMOVUPD      Y4, (DI)
+	ADDQ         $32, SI
+	ADDQ         $32, DI
+	DECQ         CX
+	JNZ          sloop
+
+sdone:
+	VZEROUPPER
+	RET
+
+DATA sigmoidConsts<>+0(SB)/8, $0x8000000000000000
+DATA sigmoidConsts<>+8(SB)/8, $0x8000000000000000
+DATA sigmoidConsts<>+16(SB)/8, $0x8000000000000000
+DATA sigmoidConsts<>+24(SB)/8, $0x8000000000000000
+DATA sigmoidConsts<>+32(SB)/8, $0x4085e00000000000
+DATA sigmoidConsts<>+40(SB)/8, $0x4085e00000000000
+DATA sigmoidConsts<>+48(SB)/8, $0x4085e00000000000
+DATA sigmoidConsts<>+56(SB)/8, $0x4085e00000000000
+DATA sigmoidConsts<>+64(SB)/8, $0xc085e00000000000
+DATA sigmoidConsts<>+72(SB)/8, $0xc085e00000000000
+DATA sigmoidConsts<>+80(SB)/8, $0xc085e00000000000
+DATA sigmoidConsts<>+88(SB)/8, $0xc085e00000000000
+DATA sigmoidConsts<>+96(SB)/8, $0x3ff71547652b82fe
+DATA sigmoidConsts<>+104(SB)/8, $0x3ff71547652b82fe
+DATA sigmoidConsts<>+112(SB)/8, $0x3ff71547652b82fe
+DATA sigmoidConsts<>+120(SB)/8, $0x3ff71547652b82fe
+DATA sigmoidConsts<>+128(SB)/8, $0x4338000000000000
+DATA sigmoidConsts<>+136(SB)/8, $0x4338000000000000
+DATA sigmoidConsts<>+144(SB)/8, $0x4338000000000000
+DATA sigmoidConsts<>+152(SB)/8, $0x4338000000000000
+DATA sigmoidConsts<>+160(SB)/8, $0x3fe62e42fee00000
+DATA sigmoidConsts<>+168(SB)/8, $0x3fe62e42fee00000
+DATA sigmoidConsts<>+176(SB)/8, $0x3fe62e42fee00000
+DATA sigmoidConsts<>+184(SB)/8, $0x3fe62e42fee00000
+DATA sigmoidConsts<>+192(SB)/8, $0x3dea39ef35793c76
+DATA sigmoidConsts<>+200(SB)/8, $0x3dea39ef35793c76
+DATA sigmoidConsts<>+208(SB)/8, $0x3dea39ef35793c76
+DATA sigmoidConsts<>+216(SB)/8, $0x3dea39ef35793c76
+DATA sigmoidConsts<>+224(SB)/8, $0x3ff0000000000000
+DATA sigmoidConsts<>+232(SB)/8, $0x3ff0000000000000
+DATA sigmoidConsts<>+240(SB)/8, $0x3ff0000000000000
+DATA sigmoidConsts<>+248(SB)/8, $0x3ff0000000000000
+DATA sigmoidConsts<>+256(SB)/8, $0x3e21eed8eff8d898
+DATA sigmoidConsts<>+264(SB)/8, $0x3e21eed8eff8d898
+DATA sigmoidConsts<>+272(SB)/8, $0x3e21eed8eff8d898
+DATA sigmoidConsts<>+280(SB)/8, $0x3e21eed8eff8d898
+DATA sigmoidConsts<>+288(SB)/8, $0x3e5ae64567f544e4
+DATA sigmoidConsts<>+296(SB)/8, $0x3e5ae64567f544e4
+DATA sigmoidConsts<>+304(SB)/8, $0x3e5ae64567f544e4
+DATA sigmoidConsts<>+312(SB)/8, $0x3e5ae64567f544e4
+DATA sigmoidConsts<>+320(SB)/8, $0x3e927e4fb7789f5c
+DATA sigmoidConsts<>+328(SB)/8, $0x3e927e4fb7789f5c
+DATA sigmoidConsts<>+336(SB)/8, $0x3e927e4fb7789f5c
+DATA sigmoidConsts<>+344(SB)/8, $0x3e927e4fb7789f5c
+DATA sigmoidConsts<>+352(SB)/8, $0x3ec71de3a556c734
+DATA sigmoidConsts<>+360(SB)/8, $0x3ec71de3a556c734
+DATA sigmoidConsts<>+368(SB)/8, $0x3ec71de3a556c734
+DATA sigmoidConsts<>+376(SB)/8, $0x3ec71de3a556c734
+DATA sigmoidConsts<>+384(SB)/8, $0x3efa01a01a01a01a
+DATA sigmoidConsts<>+392(SB)/8, $0x3efa01a01a01a01a
+DATA sigmoidConsts<>+400(SB)/8, $0x3efa01a01a01a01a
+DATA sigmoidConsts<>+408(SB)/8, $0x3efa01a01a01a01a
+DATA sigmoidConsts<>+416(SB)/8, $0x3f2a01a01a01a01a
+DATA sigmoidConsts<>+424(SB)/8, $0x3f2a01a01a01a01a
+DATA sigmoidConsts<>+432(SB)/8, $0x3f2a01a01a01a01a
+DATA sigmoidConsts<>+440(SB)/8, $0x3f2a01a01a01a01a
+DATA sigmoidConsts<>+448(SB)/8, $0x3f56c16c16c16c17
+DATA sigmoidConsts<>+456(SB)/8, $0x3f56c16c16c16c17
+DATA sigmoidConsts<>+464(SB)/8, $0x3f56c16c16c16c17
+DATA sigmoidConsts<>+472(SB)/8, $0x3f56c16c16c16c17
+DATA sigmoidConsts<>+480(SB)/8, $0x3f81111111111111
+DATA sigmoidConsts<>+488(SB)/8, $0x3f81111111111111
+DATA sigmoidConsts<>+496(SB)/8, $0x3f81111111111111
+DATA sigmoidConsts<>+504(SB)/8, $0x3f81111111111111
+DATA sigmoidConsts<>+512(SB)/8, $0x3fa5555555555555
+DATA sigmoidConsts<>+520(SB)/8, $0x3fa5555555555555
+DATA sigmoidConsts<>+528(SB)/8, $0x3fa5555555555555
+DATA sigmoidConsts<>+536(SB)/8, $0x3fa5555555555555
+DATA sigmoidConsts<>+544(SB)/8, $0x3fc5555555555555
+DATA sigmoidConsts<>+552(SB)/8, $0x3fc5555555555555
+DATA sigmoidConsts<>+560(SB)/8, $0x3fc5555555555555
+DATA sigmoidConsts<>+568(SB)/8, $0x3fc5555555555555
+DATA sigmoidConsts<>+576(SB)/8, $0x3fe0000000000000
+DATA sigmoidConsts<>+584(SB)/8, $0x3fe0000000000000
+DATA sigmoidConsts<>+592(SB)/8, $0x3fe0000000000000
+DATA sigmoidConsts<>+600(SB)/8, $0x3fe0000000000000
+DATA sigmoidConsts<>+608(SB)/8, $0x3ff0000000000000
+DATA sigmoidConsts<>+616(SB)/8, $0x3ff0000000000000
+DATA sigmoidConsts<>+624(SB)/8, $0x3ff0000000000000
+DATA sigmoidConsts<>+632(SB)/8, $0x3ff0000000000000
+DATA sigmoidConsts<>+640(SB)/8, $0x3ff0000000000000
+DATA sigmoidConsts<>+648(SB)/8, $0x3ff0000000000000
+DATA sigmoidConsts<>+656(SB)/8, $0x3ff0000000000000
+DATA sigmoidConsts<>+664(SB)/8, $0x3ff0000000000000
+GLOBL sigmoidConsts<>(SB), RODATA|NOPTR, $672
