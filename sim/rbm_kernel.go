@@ -160,12 +160,14 @@ func rbmCoin(u, p float64) float64 {
 }
 
 // rbmTranspose writes the m×n row-major matrix src (leading dimension lds)
-// into dst as n×m with leading dimension ldd.
+// into dst as n×m with leading dimension ldd. It reads src down its
+// columns, a few streams at once, and writes dst row by row.
 func rbmTranspose(dst []float64, ldd int, src []float64, lds, m, n int) {
-	for b := 0; b < m; b++ {
-		row := src[b*lds : b*lds+n]
-		for i, x := range row {
-			dst[i*ldd+b] = x
+	src = src[:(m-1)*lds+n]
+	for i := 0; i < n; i++ {
+		d := dst[i*ldd : i*ldd+m]
+		for b := range d {
+			d[b] = src[b*lds+i]
 		}
 	}
 }
