@@ -9,12 +9,19 @@ import (
 )
 
 // rbmAsm reports whether the assembly kernels of rbm_kernel_amd64.s can
-// run: they need AVX2 and FMA, which x86-64 processors have had since 2013.
-// The answer is a fact about the machine, fixed at start-up.
-var rbmAsm = cpu.X86.HasAVX2 && cpu.X86.HasFMA
+// run: they need AVX2 and FMA, which x86-64 processors have had since 2013;
+// rbmAVX512 whether the matrix product may also use 512-bit registers.
+// The answers are facts about the machine, fixed at start-up.
+var (
+	rbmAsm    = cpu.X86.HasAVX2 && cpu.X86.HasFMA
+	rbmAVX512 = rbmAsm && cpu.X86.HasAVX512F
+)
 
 //go:noescape
 func gemm4AVX2(c *float64, ldc int, a *float64, ars, aks int, b *float64, ldb, k, n int)
+
+//go:noescape
+func gemm4AVX512(c *float64, ldc int, a *float64, ars, aks int, b *float64, ldb, k, n int)
 
 //go:noescape
 func sigmoidAVX2(dst, src *float64, n int)
@@ -29,8 +36,12 @@ func gemmArch(c []float64, ldc int, a []float64, ars, aks int, b []float64, ldb,
 	if n4 == 0 {
 		return 0, 0
 	}
+	kernel := gemm4AVX2
+	if rbmAVX512 {
+		kernel = gemm4AVX512
+	}
 	for r := 0; r < r4; r += 4 {
-		gemm4AVX2(&c[r*ldc], ldc, &a[r*ars], ars, aks, &b[0], ldb, k, n4)
+		kernel(&c[r*ldc], ldc, &a[r*ars], ars, aks, &b[0], ldb, k, n4)
 	}
 	return r4, n4
 }
