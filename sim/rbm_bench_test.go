@@ -77,3 +77,68 @@ func BenchmarkBMStepExactLearning(b *testing.B) {
 		tr.Step()
 	}
 }
+
+// The sigmoid of a batch of 10 visible layers of 64 units, three ways: the
+// batched polynomial as the trainer runs it (assembly where it can), the
+// same in Go, and one Sigmoid (math.Exp) per unit. ns/op is per batch;
+// the metric is per sigmoid.
+func benchmarkSigmoids(b *testing.B, f func(dst, src []float64)) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	src := make([]float64, 640)
+	for i := range src {
+		src[i] = 4 * rng.NormFloat64()
+	}
+	dst := make([]float64, len(src))
+	for b.Loop() {
+		f(dst, src)
+	}
+	b.ReportMetric(b.Elapsed().Seconds()*1e9/float64(b.N*len(src)), "ns/sigmoid")
+}
+
+func BenchmarkSigmoids640(b *testing.B)   { benchmarkSigmoids(b, sigmoids) }
+func BenchmarkSigmoidsGo640(b *testing.B) { benchmarkSigmoids(b, sigmoidGo) }
+func BenchmarkSigmoidMathExp640(b *testing.B) {
+	benchmarkSigmoids(b, func(dst, src []float64) {
+		for i, x := range src {
+			dst[i] = Sigmoid(x)
+		}
+	})
+}
+
+// The three matrix products of a CD-1 update at 784×256 with a batch of 10
+// (padded to 12), one iteration each, as the trainer calls them: the
+// hidden layer's (twice per update), the visible layer's, and the weight
+// update's. The metric counts 2 flops per multiply-add, padding included.
+func BenchmarkGemm784x256(b *testing.B) {
+	const nv, nh, ld, m = 784, 256, 12, 10
+	rng := rand.New(rand.NewPCG(1, 2))
+	fill := func(n int) []float64 {
+		s := make([]float64, n)
+		for i := range s {
+			s[i] = rng.NormFloat64()
+		}
+		return s
+	}
+	w, vT, hT, vs := fill(nh*nv), fill(nv*ld), fill(nh*ld), fill((2*m+ld)*nv)
+	coef := fill(nh * 2 * m)
+	for _, c := range []struct {
+		name  string
+		flops int
+		run   func()
+	}{
+		{"hidden", 2 * nh * nv * ld, func() { gemm(hT, ld, w, nv, 1, vT, ld, nh, nv, ld) }},
+		{"visible", 2 * nh * nv * ld, func() { gemm(vs, nv, hT, 1, ld, w, nv, ld, nh, nv) }},
+		{"update", 2 * nh * nv * 2 * m, func() { gemm(w, nv, coef, 2*m, 1, vs, nv, nh, 2*m, nv) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			cpu0 := processCPU()
+			for b.Loop() {
+				c.run()
+			}
+			b.ReportMetric(float64(c.flops*b.N)/b.Elapsed().Seconds()/1e9, "GFLOP/s")
+			if cpu := processCPU() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(c.flops*b.N)/cpu/1e9, "GFLOP/cpu-s")
+			}
+		})
+	}
+}

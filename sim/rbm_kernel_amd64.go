@@ -14,7 +14,7 @@ import (
 // The answers are facts about the machine, fixed at start-up.
 var (
 	rbmAsm    = cpu.X86.HasAVX2 && cpu.X86.HasFMA
-	rbmAVX512 = rbmAsm && cpu.X86.HasAVX512F
+	rbmAVX512 = rbmAsm && cpu.X86.HasAVX512F && cpu.X86.HasAVX512VL
 )
 
 //go:noescape
@@ -22,6 +22,9 @@ func gemm4AVX2(c *float64, ldc int, a *float64, ars, aks int, b *float64, ldb, k
 
 //go:noescape
 func gemm4AVX512(c *float64, ldc int, a *float64, ars, aks int, b *float64, ldb, k, n int)
+
+//go:noescape
+func gemm8x12AVX512(c *float64, ldc int, a *float64, ars, aks int, b *float64, ldb, k int)
 
 //go:noescape
 func sigmoidAVX2(dst, src *float64, n int)
@@ -37,10 +40,16 @@ func gemmArch(c []float64, ldc int, a []float64, ars, aks int, b []float64, ldb,
 		return 0, 0
 	}
 	kernel := gemm4AVX2
+	r := 0
 	if rbmAVX512 {
 		kernel = gemm4AVX512
+		if n4 == 12 {
+			for ; r+8 <= r4; r += 8 {
+				gemm8x12AVX512(&c[r*ldc], ldc, &a[r*ars], ars, aks, &b[0], ldb, k)
+			}
+		}
 	}
-	for r := 0; r < r4; r += 4 {
+	for ; r < r4; r += 4 {
 		kernel(&c[r*ldc], ldc, &a[r*ars], ars, aks, &b[0], ldb, k, n4)
 	}
 	return r4, n4

@@ -304,6 +304,102 @@ zdone:
 	VZEROUPPER
 	RET
 
+// func gemm8x12AVX512(c *float64, ldc int, a *float64, ars, aks int, b *float64, ldb, k int)
+//
+// C[r*ldc+j] += Σ_{q<k} A[r*ars+q*aks] · B[q*ldb+j] for 8 rows and exactly
+// 12 columns: the shape of the hidden layer's products for a batch of 10
+// (padded to 12). Each row keeps 8 + 4 columns in two registers, sixteen
+// chains of additions in all, twice what a 4-row block has, so the FMA
+// units never wait on one another.
+TEXT ·gemm8x12AVX512(SB), NOSPLIT, $0-64
+	MOVQ c+0(FP), DI
+	MOVQ ldc+8(FP), R8
+	SHLQ $3, R8
+	MOVQ a+16(FP), R14
+	MOVQ ars+24(FP), R9
+	SHLQ $3, R9
+	MOVQ aks+32(FP), R10
+	SHLQ $3, R10
+	MOVQ b+40(FP), R13
+	MOVQ ldb+48(FP), R11
+	SHLQ $3, R11
+	MOVQ k+56(FP), CX
+	LEAQ (R9)(R9*2), R12
+	LEAQ (R14)(R9*4), BX
+	LEAQ (R8)(R8*2), AX
+	ADDQ DI, AX
+	LEAQ (DI)(R8*4), SI
+	LEAQ (SI)(R8*2), DX
+	ADDQ R8, DX
+	VMOVUPD (DI), Z0
+	VMOVUPD 64(DI), Y8
+	VMOVUPD (DI)(R8*1), Z1
+	VMOVUPD 64(DI)(R8*1), Y9
+	VMOVUPD (DI)(R8*2), Z2
+	VMOVUPD 64(DI)(R8*2), Y10
+	VMOVUPD (AX), Z3
+	VMOVUPD 64(AX), Y11
+	VMOVUPD (SI), Z4
+	VMOVUPD 64(SI), Y12
+	VMOVUPD (SI)(R8*1), Z5
+	VMOVUPD 64(SI)(R8*1), Y13
+	VMOVUPD (SI)(R8*2), Z6
+	VMOVUPD 64(SI)(R8*2), Y14
+	VMOVUPD (DX), Z7
+	VMOVUPD 64(DX), Y15
+
+k12loop:
+	VMOVUPD (R13), Z16
+	VMOVUPD 64(R13), Y17
+	VBROADCASTSD (R14), Z18
+	VFMADD231PD Z16, Z18, Z0
+	VFMADD231PD Y17, Y18, Y8
+	VBROADCASTSD (R14)(R9*1), Z19
+	VFMADD231PD Z16, Z19, Z1
+	VFMADD231PD Y17, Y19, Y9
+	VBROADCASTSD (R14)(R9*2), Z20
+	VFMADD231PD Z16, Z20, Z2
+	VFMADD231PD Y17, Y20, Y10
+	VBROADCASTSD (R14)(R12*1), Z21
+	VFMADD231PD Z16, Z21, Z3
+	VFMADD231PD Y17, Y21, Y11
+	VBROADCASTSD (BX), Z18
+	VFMADD231PD Z16, Z18, Z4
+	VFMADD231PD Y17, Y18, Y12
+	VBROADCASTSD (BX)(R9*1), Z19
+	VFMADD231PD Z16, Z19, Z5
+	VFMADD231PD Y17, Y19, Y13
+	VBROADCASTSD (BX)(R9*2), Z20
+	VFMADD231PD Z16, Z20, Z6
+	VFMADD231PD Y17, Y20, Y14
+	VBROADCASTSD (BX)(R12*1), Z21
+	VFMADD231PD Z16, Z21, Z7
+	VFMADD231PD Y17, Y21, Y15
+	ADDQ R10, R14
+	ADDQ R10, BX
+	ADDQ R11, R13
+	DECQ CX
+	JNZ  k12loop
+
+	VMOVUPD Z0, (DI)
+	VMOVUPD Y8, 64(DI)
+	VMOVUPD Z1, (DI)(R8*1)
+	VMOVUPD Y9, 64(DI)(R8*1)
+	VMOVUPD Z2, (DI)(R8*2)
+	VMOVUPD Y10, 64(DI)(R8*2)
+	VMOVUPD Z3, (AX)
+	VMOVUPD Y11, 64(AX)
+	VMOVUPD Z4, (SI)
+	VMOVUPD Y12, 64(SI)
+	VMOVUPD Z5, (SI)(R8*1)
+	VMOVUPD Y13, 64(SI)(R8*1)
+	VMOVUPD Z6, (SI)(R8*2)
+	VMOVUPD Y14, 64(SI)(R8*2)
+	VMOVUPD Z7, (DX)
+	VMOVUPD Y15, 64(DX)
+	VZEROUPPER
+	RET
+
 // func sigmoidAVX2(dst, src *float64, n int)
 //
 // dst[i] = 1/(1 + e^{-x}) for the n numbers x of src (n a multiple of 4),

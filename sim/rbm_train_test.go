@@ -301,3 +301,44 @@ func TestRBMTrainerPanics(t *testing.T) {
 	assert.Panics(t, func() { NewRBMTrainer(r, [][]float64{{0, math.NaN(), 1}}, nil) })
 	assert.PanicsWithValue(t, "sim: an RBM of 3 visible and 0 hidden units", func() { NewRBM(3, 0) })
 }
+
+// Changing Batch between steps of persistent CD keeps the chains there
+// were (the hidden states of the first min(old, new) chains) and starts
+// any new ones from random hidden states.
+func TestRBMTrainerBatchChangeKeepsChains(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 3))
+	data := make([][]float64, 23)
+	for k := range data {
+		data[k] = make([]float64, 11)
+		for i := range data[k] {
+			data[k][i] = float64(rng.IntN(2))
+		}
+	}
+	r := randomRBM(11, 6, 0.3, rng)
+	tr := NewRBMTrainer(r, data, rng)
+	tr.Persistent, tr.Batch = true, 4
+	tr.Step()
+	chains := func() [][]float64 {
+		var cs [][]float64
+		for b := 0; b < tr.batch; b++ {
+			c := make([]float64, r.Hidden)
+			for j := range c {
+				c[j] = tr.hsT[j*tr.ld+b]
+				require.True(t, c[j] == 0 || c[j] == 1)
+			}
+			cs = append(cs, c)
+		}
+		return cs
+	}
+	before := chains()
+	tr.Batch = 6
+	tr.size()
+	assert.Equal(t, before, chains()[:4])
+	tr.Batch = 2
+	tr.size()
+	assert.Equal(t, before[:2], chains())
+	for range 30 {
+		tr.Step()
+	}
+	require.NoError(t, r.Validate())
+}
