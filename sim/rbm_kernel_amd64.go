@@ -27,6 +27,9 @@ func gemm4AVX512(c *float64, ldc int, a *float64, ars, aks int, b *float64, ldb,
 func gemm8x12AVX512(c *float64, ldc int, a *float64, ars, aks int, b *float64, ldb, k int)
 
 //go:noescape
+func gemm12x16AVX512(c *float64, ldc int, a *float64, aks int, b *float64, ldb, k, n int)
+
+//go:noescape
 func sigmoidAVX2(dst, src *float64, n int)
 
 // gemmArch does what it can of gemm in assembly and returns the rows and
@@ -43,10 +46,20 @@ func gemmArch(c []float64, ldc int, a []float64, ars, aks int, b []float64, ldb,
 	r := 0
 	if rbmAVX512 {
 		kernel = gemm4AVX512
-		if n4 == 12 {
+		switch {
+		case n4 == 12:
 			for ; r+8 <= r4; r += 8 {
 				gemm8x12AVX512(&c[r*ldc], ldc, &a[r*ars], ars, aks, &b[0], ldb, k)
 			}
+		case rows == 12 && ars == 1 && n4 >= 16:
+			n16 := n4 &^ 15
+			gemm12x16AVX512(&c[0], ldc, &a[0], aks, &b[0], ldb, k, n16)
+			if n4 > n16 {
+				for ; r < r4; r += 4 {
+					kernel(&c[r*ldc+n16], ldc, &a[r*ars], ars, aks, &b[n16], ldb, k, n4-n16)
+				}
+			}
+			return r4, n4
 		}
 	}
 	for ; r < r4; r += 4 {

@@ -62,9 +62,9 @@ func TestSigmoidsMatchSigmoid(t *testing.T) {
 // uses and sizes that leave remainders in rows and columns.
 func TestGemmMatchesTripleLoop(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
-	for _, rows := range []int{1, 3, 4, 8, 13} {
+	for _, rows := range []int{1, 3, 4, 8, 12, 13} {
 		for _, k := range []int{1, 2, 7, 20} {
-			for _, n := range []int{1, 4, 5, 12, 13, 28, 37} {
+			for _, n := range []int{1, 4, 5, 12, 13, 16, 28, 32, 37} {
 				for _, transA := range []bool{false, true} {
 					ldc, ldb := n+2, n+1
 					c := make([]float64, rows*ldc)
