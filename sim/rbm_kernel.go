@@ -120,7 +120,14 @@ func sigmoids(dst, src []float64) {
 func sigmoidGo(dst, src []float64) {
 	dst = dst[:len(src)]
 	for i, x := range src {
-		z := max(min(-x, sigmoidClamp), -sigmoidClamp)
+		z := -x
+		// Plain comparisons, not min and max, which must order NaNs and
+		// signed zeros and cost more here than the whole polynomial.
+		if z > sigmoidClamp {
+			z = sigmoidClamp
+		} else if z < -sigmoidClamp {
+			z = -sigmoidClamp
+		}
 		ki := z*math.Log2E + sigmoidRound
 		kf := ki - sigmoidRound
 		r := z - kf*sigmoidLn2Hi

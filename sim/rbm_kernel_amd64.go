@@ -32,6 +32,9 @@ func gemm12x16AVX512(c *float64, ldc int, a *float64, aks int, b *float64, ldb, 
 //go:noescape
 func sigmoidAVX2(dst, src *float64, n int)
 
+//go:noescape
+func sigmoidAVX512(dst, src *float64, n int)
+
 // gemmArch does what it can of gemm in assembly and returns the rows and
 // columns it covered: the largest multiples of 4 within rows and n.
 func gemmArch(c []float64, ldc int, a []float64, ars, aks int, b []float64, ldb, rows, k, n int) (int, int) {
@@ -71,10 +74,17 @@ func gemmArch(c []float64, ldc int, a []float64, ars, aks int, b []float64, ldb,
 // sigmoidArch does what it can of sigmoids in assembly and returns how
 // many numbers it did, a multiple of 4.
 func sigmoidArch(dst, src []float64) int {
-	n := len(src) &^ 3
-	if !rbmAsm || n == 0 {
+	if !rbmAsm {
 		return 0
 	}
-	sigmoidAVX2(unsafe.SliceData(dst), unsafe.SliceData(src), n)
-	return n
+	done := 0
+	if n := len(src) &^ 7; rbmAVX512 && n > 0 {
+		sigmoidAVX512(unsafe.SliceData(dst), unsafe.SliceData(src), n)
+		done = n
+	}
+	if n := (len(src) - done) &^ 3; n > 0 {
+		sigmoidAVX2(&dst[done], &src[done], n)
+		done += n
+	}
+	return done
 }
