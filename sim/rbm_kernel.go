@@ -44,10 +44,11 @@ func rbmAxpy(dst []float64, alpha float64, x []float64) {
 // The batched kernels below are what the trainer and the batched
 // conditionals run on. They work on float64 matrices given by a slice and
 // strides, and each has a plain Go version that runs everywhere (the wasm
-// build included) and, on amd64 with AVX2 and FMA, an assembly version
-// (rbm_kernel_amd64.s) that computes the same formulas four numbers at a
-// time; the two differ only in rounding, since the assembly fuses each
-// multiply-add.
+// build included, and any build with -tags purego) and, on amd64 with
+// AVX2 and FMA, an assembly version (rbm_kernel_amd64.s, with 512-bit
+// variants where the CPU has AVX-512) that computes the same formulas
+// four or eight numbers at a time, chosen at run time; the two differ only
+// in rounding, since the assembly fuses each multiply-add.
 
 // gemm adds the product of a rows×k matrix A and a k×n matrix B to the
 // rows×n matrix C:

@@ -2,8 +2,9 @@
 
 package sim
 
-// rbmAsm is false where there are no assembly kernels: everything runs
-// through the Go code of rbm_kernel.go.
+// rbmAsm is false where there are no assembly kernels (other
+// architectures, the wasm build, or -tags purego): everything runs through
+// the Go code of rbm_kernel.go.
 const rbmAsm = false
 
 func gemmArch(c []float64, ldc int, a []float64, ars, aks int, b []float64, ldb, rows, k, n int) (int, int) {
