@@ -37,8 +37,10 @@ clock=${RBM_BENCH_CLOCK:-cpu}
 # earlier on PATH may be another one).
 py=/usr/bin/python3
 if ! "$py" -c 'import sklearn, scipy' 2>/dev/null; then
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-sklearn >/dev/null
+	sudo=
+	[ "$(id -u)" -eq 0 ] || sudo=sudo
+	$sudo apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-sklearn >/dev/null
 fi
 
 work=$(mktemp -d)
