@@ -196,80 +196,82 @@ func rbmReferenceStep(r *RBM, velW, velB, velC []float64, batch [][]float64, cha
 // 2 and 1 (so the padded columns of the products are exercised). The
 // coins are the same, so the parameters agree to rounding: 1e-12.
 func TestRBMTrainerMatchesReference(t *testing.T) {
-	for _, persistent := range []bool{false, true} {
-		for _, k := range []int{1, 3} {
-			for _, mu := range []float64{0, 0.7} {
-				data := [][]float64{
-					{1, 0, 1, 0.5, 0, 1, 1}, {0, 0, 1, 1, 1, 0, 0.25}, {1, 1, 0, 0, 0, 1, 1},
-					{0, 1, 0, 1, 0, 1, 0}, {1, 1, 1, 0, 0, 0, 1},
-				}
-				decay := 0.01
-				if mu == 0 {
-					decay = 0
-				}
-				r := randomRBM(7, 5, 0.5, rand.New(rand.NewPCG(1, 1)))
-				ref := r.Clone()
-				tr := NewRBMTrainer(r, data, rand.New(rand.NewPCG(9, 9)))
-				tr.Batch, tr.K, tr.Persistent = 2, k, persistent
-				tr.Rate, tr.Momentum, tr.WeightDecay = 0.2, mu, decay
-
-				refRng := rand.New(rand.NewPCG(9, 9))
-				velW, velB, velC := make([]float64, 35), make([]float64, 7), make([]float64, 5)
-				perm := []int{0, 1, 2, 3, 4}
-				var chains [][]float64
-				for step := 0; step < 9; step++ {
-					pos := (step % 3) * 2 // batches of 2, 2 and 1 in each epoch
-					if pos == 0 {
-						Shuffle(perm, refRng)
+	forEachKernel(t, func(t *testing.T) {
+		for _, persistent := range []bool{false, true} {
+			for _, k := range []int{1, 3} {
+				for _, mu := range []float64{0, 0.7} {
+					data := [][]float64{
+						{1, 0, 1, 0.5, 0, 1, 1}, {0, 0, 1, 1, 1, 0, 0.25}, {1, 1, 0, 0, 0, 1, 1},
+						{0, 1, 0, 1, 0, 1, 0}, {1, 1, 1, 0, 0, 0, 1},
 					}
-					if persistent && chains == nil {
-						// The chains start from random visible states and
-						// a hidden state drawn from them.
-						vs := make([][]float64, 2)
-						ph := make([][]float64, 2)
-						for b := range vs {
-							vs[b] = make([]float64, 7)
-							for i := range vs[b] {
-								vs[b][i] = float64(refRng.Uint64() & 1)
-							}
-							ph[b] = ref.HiddenProbs(nil, vs[b])
+					decay := 0.01
+					if mu == 0 {
+						decay = 0
+					}
+					r := randomRBM(7, 5, 0.5, rand.New(rand.NewPCG(1, 1)))
+					ref := r.Clone()
+					tr := NewRBMTrainer(r, data, rand.New(rand.NewPCG(9, 9)))
+					tr.Batch, tr.K, tr.Persistent = 2, k, persistent
+					tr.Rate, tr.Momentum, tr.WeightDecay = 0.2, mu, decay
+
+					refRng := rand.New(rand.NewPCG(9, 9))
+					velW, velB, velC := make([]float64, 35), make([]float64, 7), make([]float64, 5)
+					perm := []int{0, 1, 2, 3, 4}
+					var chains [][]float64
+					for step := 0; step < 9; step++ {
+						pos := (step % 3) * 2 // batches of 2, 2 and 1 in each epoch
+						if pos == 0 {
+							Shuffle(perm, refRng)
 						}
-						chains = [][]float64{make([]float64, 5), make([]float64, 5)}
-						for b := range chains {
-							for j := range chains[b] {
-								if refRng.Float64() < ph[b][j] {
-									chains[b][j] = 1
+						if persistent && chains == nil {
+							// The chains start from random visible states and
+							// a hidden state drawn from them.
+							vs := make([][]float64, 2)
+							ph := make([][]float64, 2)
+							for b := range vs {
+								vs[b] = make([]float64, 7)
+								for i := range vs[b] {
+									vs[b][i] = float64(refRng.Uint64() & 1)
+								}
+								ph[b] = ref.HiddenProbs(nil, vs[b])
+							}
+							chains = [][]float64{make([]float64, 5), make([]float64, 5)}
+							for b := range chains {
+								for j := range chains[b] {
+									if refRng.Float64() < ph[b][j] {
+										chains[b][j] = 1
+									}
 								}
 							}
 						}
+						var batch [][]float64
+						for _, p := range perm[pos:min(pos+2, 5)] {
+							batch = append(batch, data[p])
+						}
+						var ch [][]float64
+						if persistent {
+							ch = chains[:len(batch)]
+						}
+						rbmReferenceStep(ref, velW, velB, velC, batch, ch, 0.2, mu, decay, k, refRng)
+						done := tr.Step()
+						assert.Equal(t, pos == 4, done, "step %d ends an epoch", step)
+						for i := range ref.W {
+							require.InDelta(t, ref.W[i], r.W[i], 1e-12, "persistent %v k %d momentum %v step %d weight %d", persistent, k, mu, step, i)
+						}
+						for i := range ref.B {
+							require.InDelta(t, ref.B[i], r.B[i], 1e-12)
+						}
+						for j := range ref.C {
+							require.InDelta(t, ref.C[j], r.C[j], 1e-12)
+						}
 					}
-					var batch [][]float64
-					for _, p := range perm[pos:min(pos+2, 5)] {
-						batch = append(batch, data[p])
-					}
-					var ch [][]float64
-					if persistent {
-						ch = chains[:len(batch)]
-					}
-					rbmReferenceStep(ref, velW, velB, velC, batch, ch, 0.2, mu, decay, k, refRng)
-					done := tr.Step()
-					assert.Equal(t, pos == 4, done, "step %d ends an epoch", step)
-					for i := range ref.W {
-						require.InDelta(t, ref.W[i], r.W[i], 1e-12, "persistent %v k %d momentum %v step %d weight %d", persistent, k, mu, step, i)
-					}
-					for i := range ref.B {
-						require.InDelta(t, ref.B[i], r.B[i], 1e-12)
-					}
-					for j := range ref.C {
-						require.InDelta(t, ref.C[j], r.C[j], 1e-12)
-					}
+					assert.Equal(t, 3, tr.Epochs)
+					assert.Equal(t, 9, tr.Updates)
+					assert.Equal(t, refRng.Uint64(), tr.Rand.Uint64(), "both drew the same numbers")
 				}
-				assert.Equal(t, 3, tr.Epochs)
-				assert.Equal(t, 9, tr.Updates)
-				assert.Equal(t, refRng.Uint64(), tr.Rand.Uint64(), "both drew the same numbers")
 			}
 		}
-	}
+	})
 }
 
 func TestRBMTrainingStepAllocatesNothing(t *testing.T) {
