@@ -22,7 +22,9 @@ import (
 // hidden probabilities, which keeps their noise down without biasing them.
 // Every exported field but RBM may be changed between steps, and the
 // machine's weights may be edited; changing Batch reallocates the scratch
-// space once, and nothing else allocates.
+// space once, and nothing else allocates. With Momentum and WeightDecay
+// both zero the update goes straight into W and is not kept, so momentum
+// switched on later starts the weights' velocity from zero.
 //
 // The whole batch moves through the machine at once, as matrix products
 // (see gemm) followed by a vectorised sigmoid. The coins take one
