@@ -20,7 +20,11 @@
 //   - When a slice is modified in place it is named dst or s; a function
 //     never keeps a reference to a slice it was given unless its doc says so.
 //
-// Nothing here keeps global state. Every random choice is drawn from a
+// Nothing here keeps global state. (The RBM's batched kernels choose at
+// start-up between assembly for the CPU they run on and their plain Go
+// versions, which agree to rounding; that choice is a fact about the
+// machine, and -tags purego forces the Go versions.) Every random choice
+// is drawn from a
 // *rand.Rand (math/rand/v2) passed in by the caller, so a seed replays a run
 // exactly. Programmer errors (mismatched lengths, out-of-range units) panic
 // with a message prefixed "sim: "; expected failures return an error.

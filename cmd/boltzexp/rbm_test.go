@@ -52,6 +52,10 @@ func TestRBMCommandShapes(t *testing.T) {
 	assert.Equal(t, withoutSeconds(rows[:102]), withoutSeconds(readCSV(t, again)), "same seed, same numbers")
 	_, other, _ := runArgs("rbm", "-epochs", "100", "-seed", "2")
 	assert.NotEqual(t, withoutSeconds(rows[:102]), withoutSeconds(readCSV(t, other)))
+	if _, ok := processCPU(); ok {
+		_, cpu, _ := runArgs("rbm", "-epochs", "100", "-clock", "cpu")
+		assert.Equal(t, withoutSeconds(rows[:102]), withoutSeconds(readCSV(t, cpu)), "the clock changes only the seconds")
+	}
 }
 
 func TestRBMCommandSaveAndFile(t *testing.T) {
@@ -147,6 +151,7 @@ func TestRBMAndLearnBadUsage(t *testing.T) {
 		{"rbm", "-batch", "0"},
 		{"rbm", "-momentum", "1"},
 		{"rbm", "-decay", "inf"},
+		{"rbm", "-clock", "gpu"},
 		{"rbm", "stray"},
 		{"learn", "-hidden", "14"},
 		{"learn", "-lr", "inf"},
