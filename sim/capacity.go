@@ -207,7 +207,7 @@ func signDot(a, b []uint64, length int) int {
 	return length - 2*d
 }
 
-// stepHebb works through rows of the upper triangle. Each weight is an
+// stepHebb works through rows of W. Each weight is an
 // integer (a dot product of ±1 columns, counted with popcounts) divided by
 // N, so the result is exact up to that one rounding and exactly symmetric.
 func (b *weightBuilder) stepHebb() bool {
@@ -219,14 +219,17 @@ func (b *weightBuilder) stepHebb() bool {
 	}
 	budget := n * n
 	for ; b.next < n && budget > 0; b.next++ {
+		// Whole rows, each weight computed from both ends: twice the
+		// popcounts of a triangle, but the writes run along the row.
 		i := b.next
 		bi := b.bits[i*b.words : i*b.words+b.words]
-		for j := i + 1; j < n; j++ {
-			w := float64(signDot(bi, b.bits[j*b.words:j*b.words+b.words], p)) / float64(n)
-			b.w[i*n+j] = w
-			b.w[j*n+i] = w
+		row := b.w[i*n : i*n+n]
+		for j := range row {
+			if j != i {
+				row[j] = float64(signDot(bi, b.bits[j*b.words:j*b.words+b.words], p)) / float64(n)
+			}
 		}
-		budget -= (n - i) * b.words
+		budget -= n * b.words
 	}
 	return b.next >= n
 }
@@ -251,20 +254,16 @@ func (b *weightBuilder) stepStorkey() bool {
 		xi[i] = float64(v)
 	}
 	for i := range n {
-		row := w[i*n : i*n+n]
-		var s float64
-		for k, x := range xi[:len(row)] {
-			s += row[k] * x
-		}
-		h[i] = s
+		h[i] = capDot(w[i*n:i*n+n], xi)
 	}
 	inv := 1 / float64(n)
 	for i := range n {
 		row := w[i*n : i*n+n]
+		hs, xs := h[:len(row)], xi[:len(row)]
 		xii, hi := xi[i], h[i]
-		for j := range row {
-			cross := float64(xii*h[j]) + float64(hi*xi[j])
-			row[j] += (float64(xii*xi[j]+2*row[j]) - cross) * inv
+		for j, wij := range row {
+			cross := float64(xii*hs[j]) + float64(hi*xs[j])
+			row[j] = wij + (float64(xii*xs[j]+2*wij)-cross)*inv
 		}
 		row[i] = 0
 	}
@@ -333,12 +332,7 @@ func (b *weightBuilder) stepPinv() bool {
 			i := b.next
 			yi := b.y[i*p : i*p+p]
 			for j := i + 1; j < n; j++ {
-				yj := b.y[j*p : j*p+p]
-				var s float64
-				for k, v := range yi[:len(yj)] {
-					s += v * yj[k]
-				}
-				w := s / float64(n)
+				w := capDot(yi, b.y[j*p:j*p+p]) / float64(n)
 				b.w[i*n+j] = w
 				b.w[j*n+i] = w
 			}
@@ -356,22 +350,14 @@ func (b *weightBuilder) stepPinv() bool {
 func cholesky(a []float64, p int) bool {
 	for j := range p {
 		rj := a[j*p : j*p+j]
-		d := a[j*p+j]
-		for _, v := range rj {
-			d -= v * v
-		}
+		d := a[j*p+j] - capDot(rj, rj)
 		if !(d > pivotFloor) {
 			return false
 		}
 		d = math.Sqrt(d)
 		a[j*p+j] = d
 		for i := j + 1; i < p; i++ {
-			ri := a[i*p : i*p+j]
-			s := a[i*p+j]
-			for k, v := range ri {
-				s -= v * rj[k]
-			}
-			a[i*p+j] = s / d
+			a[i*p+j] = (a[i*p+j] - capDot(a[i*p:i*p+j], rj)) / d
 		}
 	}
 	return true
@@ -380,13 +366,28 @@ func cholesky(a []float64, p int) bool {
 // forwardSolve overwrites x with L⁻¹ x for the lower-triangular p×p factor l.
 func forwardSolve(l []float64, p int, x []float64) {
 	for k := range p {
-		row := l[k*p : k*p+k]
-		s := x[k]
-		for j, v := range row {
-			s -= v * x[j]
-		}
-		x[k] = s / l[k*p+k]
+		x[k] = (x[k] - capDot(l[k*p:k*p+k], x)) / l[k*p+k]
 	}
+}
+
+// capDot returns Σ_i a_i b_i over the length of a (b may be longer). Four
+// partial sums let the additions overlap, which a single running sum,
+// kept in order as floating-point addition must be, does not allow.
+func capDot(a, b []float64) float64 {
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float64
+	for len(a) >= 4 {
+		x, y := a[:4:4], b[:4:4]
+		s0 += x[0] * y[0]
+		s1 += x[1] * y[1]
+		s2 += x[2] * y[2]
+		s3 += x[3] * y[3]
+		a, b = a[4:], b[4:]
+	}
+	for i, x := range a {
+		s0 += x * b[i]
+	}
+	return (s0 + s1) + (s2 + s3)
 }
 
 // TrialConfig describes one recall trial of a capacity experiment: P
@@ -548,13 +549,12 @@ func (t *Trial) Step() bool {
 	case trialCue:
 		Corrupt(t.s, t.Pattern(t.cue), t.flips, t.rng)
 		n, w := t.cfg.N, t.net.W
+		sf := make([]float64, n)
+		for i, v := range t.s {
+			sf[i] = float64(v)
+		}
 		for i := range n {
-			row := w[i*n : i*n+n]
-			var s float64
-			for j, v := range t.s[:len(row)] {
-				s += row[j] * float64(v)
-			}
-			t.h[i] = s
+			t.h[i] = capDot(w[i*n:i*n+n], sf)
 		}
 		t.phase = trialRecall
 	case trialRecall:
