@@ -246,6 +246,7 @@ func TestTrialCue(t *testing.T) {
 			}
 		}
 		assert.Equal(t, want, diff, "flip %v", flip)
+		assert.Panics(t, func() { tr.SetCue(0) })
 		res, err := tr.Run()
 		require.NoError(t, err)
 		assert.True(t, res.Converged)
@@ -253,6 +254,37 @@ func TestTrialCue(t *testing.T) {
 			assert.Equal(t, TrialResult{Overlap: 1, Recalled: true, Sweeps: 1, Converged: true}, res)
 		}
 	}
+}
+
+// A chosen cue replaces the drawn one and leaves the rest of the trial's
+// draws alone.
+func TestTrialSetCue(t *testing.T) {
+	cfg := TrialConfig{N: 50, P: 4, Rule: StorkeyRule, Flip: 0.1}
+	a, err := NewTrial(cfg, rand.New(rand.NewPCG(5, 5)))
+	require.NoError(t, err)
+	b, err := NewTrial(cfg, rand.New(rand.NewPCG(5, 5)))
+	require.NoError(t, err)
+	k := (a.Cue() + 1) % 4
+	b.SetCue(k)
+	assert.Equal(t, k, b.Cue())
+	for !a.Stored() {
+		a.Step()
+		b.Step()
+	}
+	a.Step()
+	b.Step()
+	flipped := func(tr *Trial) []int {
+		var d []int
+		for i, v := range tr.State() {
+			if v != tr.Pattern(tr.Cue())[i] {
+				d = append(d, i)
+			}
+		}
+		return d
+	}
+	assert.Equal(t, flipped(a), flipped(b), "the same units flipped")
+	assert.Len(t, flipped(b), 5)
+	assert.Panics(t, func() { b.SetCue(4) })
 }
 
 // The recall of a trial is plain zero-temperature dynamics: its final state
