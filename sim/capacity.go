@@ -815,8 +815,13 @@ func NewCapacitySweep(c CapacityConfig) (*CapacitySweep, error) {
 	return &CapacitySweep{cfg: c, points: newPoints(c)}, nil
 }
 
-// Config returns the experiment being run.
-func (s *CapacitySweep) Config() CapacityConfig { return s.cfg }
+// Config returns the experiment being run, with slices of its own.
+func (s *CapacitySweep) Config() CapacityConfig {
+	c := s.cfg
+	c.Alphas = append([]float64(nil), c.Alphas...)
+	c.Rules = append([]Rule(nil), c.Rules...)
+	return c
+}
 
 // Total returns the number of trials of the whole experiment.
 func (s *CapacitySweep) Total() int { return len(s.points) * s.cfg.Trials }
