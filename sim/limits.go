@@ -96,6 +96,24 @@ const (
 	// characters each, with room to spare.
 	MaxModelBytes = 128 << 20
 
+	// MaxCapacityUnits is the most units of a network in a capacity
+	// experiment. A trial keeps one N×N weight matrix (8 MB at the cap)
+	// and builds it in O(P·N²) steps; the Capacity scene uses 100 to 400.
+	MaxCapacityUnits = 1024
+
+	// MaxCapacityPatterns is the most patterns stored in one trial of a
+	// capacity experiment: a load of 2 at MaxCapacityUnits, far past the
+	// breakdown of every rule.
+	MaxCapacityPatterns = 2048
+
+	// MaxCapacityPoints is the most loads α of one capacity experiment.
+	MaxCapacityPoints = 1000
+
+	// MaxCapacityTrials is the most recall trials of one capacity
+	// experiment, over all its rules and loads. A trial of 400 units takes
+	// a few milliseconds, so the cap is about an hour on one core.
+	MaxCapacityTrials = 1_000_000
+
 	// MaxAbsWeight bounds the magnitude of every weight and bias that
 	// enters or leaves a machine. A unit's input sums at most a few
 	// thousand terms, so energies stay below 1e10 and no sum can overflow

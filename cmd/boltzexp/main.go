@@ -35,12 +35,13 @@ type command struct {
 // commands lists every subcommand; a new experiment adds one line here and
 // a file of its own.
 var commands = map[string]command{
-	"recall": {"zero- or finite-temperature recall in the 3×3 T/L network, one CSV row per sweep", runRecall},
-	"race":   {"quench against cooling schedules on the annealing landscape, matched runs, one CSV row per run or -summary", runRace},
-	"census": {"every local minimum of the annealing landscape with its energy, basin, barrier and strictness (CSV), or -weights-json", runCensus},
-	"dist":   {"exact Boltzmann distribution of a network of up to 20 units, optionally against a Gibbs sample", runDist},
-	"rbm":    {"train a {0,1} RBM by CD-k or persistent CD on the T/L/O shapes or a CSV file, one CSV row per epoch", runRBM},
-	"learn":  {"two-phase learning of exclusive or in the Learning scene's Boltzmann machine, KL divergence per step", runLearn},
+	"recall":   {"zero- or finite-temperature recall in the 3×3 T/L network, one CSV row per sweep", runRecall},
+	"race":     {"quench against cooling schedules on the annealing landscape, matched runs, one CSV row per run or -summary", runRace},
+	"census":   {"every local minimum of the annealing landscape with its energy, basin, barrier and strictness (CSV), or -weights-json", runCensus},
+	"dist":     {"exact Boltzmann distribution of a network of up to 20 units, optionally against a Gibbs sample", runDist},
+	"rbm":      {"train a {0,1} RBM by CD-k or persistent CD on the T/L/O shapes or a CSV file, one CSV row per epoch", runRBM},
+	"capacity": {"recall against load α = P/N of a Hopfield net under the Hebbian, Storkey and pseudo-inverse rules, one CSV row per rule and load", runCapacity},
+	"learn":    {"two-phase learning of exclusive or in the Learning scene's Boltzmann machine, KL divergence per step", runLearn},
 }
 
 // usageError marks an error that is the caller's fault (a bad flag or
