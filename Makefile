@@ -57,7 +57,7 @@ unit:
 WASM_BUDGET := 4000000
 wasm:
 	@tmp=$$(mktemp -d) && trap 'rm -rf $$tmp' EXIT && \
-	GOOS=js GOARCH=wasm $(GO) build -ldflags="-s -w" -gcflags="boltzlab/scenes=-l" -o $$tmp/boltzlab.wasm ./cmd/boltzlab && \
+	GOOS=js GOARCH=wasm $(GO) build -ldflags="-s -w" -gcflags="boltzlab/scenes=-l" -gcflags="github.com/go-text/typesetting/font/...=-l" -o $$tmp/boltzlab.wasm ./cmd/boltzlab && \
 	raw=$$(wc -c < $$tmp/boltzlab.wasm) && gz=$$(gzip -9 -c $$tmp/boltzlab.wasm | wc -c) && \
 	echo "boltzlab.wasm: $$raw bytes, $$gz gzipped (budget $(WASM_BUDGET))" && \
 	test $$gz -le $(WASM_BUDGET) || { echo "wasm: over the $(WASM_BUDGET)-byte budget"; exit 1; }
