@@ -25,6 +25,17 @@ func rbmDot(a, b []float64) float64 {
 	return (s0 + s1) + (s2 + s3)
 }
 
+// rbmAxpby sets dst to a·dst + b·x, element by element. It panics if x is
+// shorter than dst.
+func rbmAxpby(dst []float64, a float64, x []float64, b float64) {
+	x = x[:len(dst)]
+	n := axpbyArch(dst, a, x, b)
+	x = x[n:]
+	for i, d := range dst[n:] {
+		dst[n+i] = a*d + b*x[i]
+	}
+}
+
 // rbmAxpy adds alpha·x to dst.
 func rbmAxpy(dst []float64, alpha float64, x []float64) {
 	x = x[:len(dst)]

@@ -33,6 +33,20 @@ func gemm12x16AVX512(c *float64, ldc int, a *float64, aks int, b *float64, ldb, 
 func sigmoidAVX2(dst, src *float64, n int)
 
 //go:noescape
+func axpbyAVX2(dst, x *float64, a, b float64, n int)
+
+// axpbyArch does what it can of rbmAxpby in assembly and returns how many
+// numbers it did, a multiple of 4.
+func axpbyArch(dst []float64, a float64, x []float64, b float64) int {
+	n := len(dst) &^ 3
+	if !rbmAsm || n == 0 {
+		return 0
+	}
+	axpbyAVX2(&dst[0], &x[0], a, b, n)
+	return n
+}
+
+//go:noescape
 func sigmoidAVX512(dst, src *float64, n int)
 
 // gemmArch does what it can of gemm in assembly and returns the rows and

@@ -537,6 +537,42 @@ c16done:
 	VZEROUPPER
 	RET
 
+// func axpbyAVX2(dst, x *float64, a, b float64, n int)
+//
+// dst[i] = a·dst[i] + b·x[i] for n numbers (a multiple of 4), eight at a
+// time where it can.
+TEXT ·axpbyAVX2(SB), NOSPLIT, $0-40
+	MOVQ         dst+0(FP), DI
+	MOVQ         x+8(FP), SI
+	VBROADCASTSD a+16(FP), Y14
+	VBROADCASTSD b+24(FP), Y15
+	MOVQ         n+32(FP), CX
+
+ab8:
+	CMPQ        CX, $8
+	JLT         ab4
+	VMULPD      (SI), Y15, Y0
+	VMULPD      32(SI), Y15, Y1
+	VFMADD231PD (DI), Y14, Y0
+	VFMADD231PD 32(DI), Y14, Y1
+	VMOVUPD     Y0, (DI)
+	VMOVUPD     Y1, 32(DI)
+	ADDQ        $64, SI
+	ADDQ        $64, DI
+	SUBQ        $8, CX
+	JMP         ab8
+
+ab4:
+	CMPQ        CX, $4
+	JLT         abdone
+	VMULPD      (SI), Y15, Y0
+	VFMADD231PD (DI), Y14, Y0
+	VMOVUPD     Y0, (DI)
+
+abdone:
+	VZEROUPPER
+	RET
+
 // func sigmoidAVX2(dst, src *float64, n int)
 //
 // dst[i] = 1/(1 + e^{-x}) for the n numbers x of src (n a multiple of 4),

@@ -12,3 +12,5 @@ func gemmArch(c []float64, ldc int, a []float64, ars, aks int, b []float64, ldb,
 }
 
 func sigmoidArch(dst, src []float64) int { return 0 }
+
+func axpbyArch(dst []float64, a float64, x []float64, b float64) int { return 0 }

@@ -177,3 +177,24 @@ func TestRBMBatchedConditionalsMatchPlain(t *testing.T) {
 		}
 	})
 }
+
+func TestRBMAxpby(t *testing.T) {
+	forEachKernel(t, func(t *testing.T) {
+		for n := 0; n < 20; n++ {
+			dst, x := make([]float64, n), make([]float64, n+3)
+			for i := range dst {
+				dst[i] = float64(i) + 0.5
+			}
+			for i := range x {
+				x[i] = float64(i*i) - 3
+			}
+			want := make([]float64, n)
+			for i := range want {
+				want[i] = 0.25*dst[i] - 2*x[i]
+			}
+			rbmAxpby(dst, 0.25, x, -2)
+			assert.InDeltaSlice(t, want, dst, 1e-12, "n %d", n)
+		}
+		assert.Panics(t, func() { rbmAxpby(make([]float64, 4), 1, make([]float64, 3), 1) })
+	})
+}

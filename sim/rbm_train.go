@@ -268,11 +268,9 @@ func (t *RBMTrainer) update(m int) {
 		for j0 := 0; j0 < nh; j0 += rows {
 			j1 := min(j0+rows, nh)
 			w, vel := r.W[j0*nv:j1*nv], t.velW[j0*nv:j1*nv]
-			for i, x := range w {
-				vel[i] = mu*vel[i] - decay*x
-			}
+			rbmAxpby(vel, mu, w, -decay)
 			gemm(vel, nv, coef[j0*m2:], m2, 1, t.xs, nv, j1-j0, m2, nv)
-			rbmAxpy(w, 1, vel)
+			rbmAxpby(w, 1, vel, 1)
 		}
 	}
 	for i := range t.velB {
