@@ -311,18 +311,11 @@ func (a *annealing) Update(ctx *Context) error {
 	in := ctx.In
 	a.place()
 	a.pollGraph()
-	for c := range a.coolings {
-		a.coolings[c].Primary = sim.Cooling(c) == a.cooling
-		if a.pressed(in, &a.coolings[c]) {
-			a.cooling = sim.Cooling(c)
-			a.startDescent()
-		}
+	if c := a.choose(in, a.coolings[:], int(a.cooling)); c >= 0 {
+		a.cooling = sim.Cooling(c)
+		a.startDescent()
 	}
-	changed := false
-	for _, s := range []*ui.Slider{&a.t0, &a.t1, &a.sweeps, &a.quenchT} {
-		changed = s.Update(in, &a.focus) || changed
-	}
-	if changed {
+	if a.slid(in, &a.t0, &a.t1, &a.sweeps, &a.quenchT) {
 		a.startDescent()
 	}
 	if a.pressed(in, &a.single) {

@@ -89,6 +89,28 @@ func (b *base) toggled(in ui.Input, w *ui.Toggle) bool {
 	return false
 }
 
+// choose updates a row of buttons of which one, current, is chosen (drawn
+// as primary) and returns the index pressed this frame, or −1.
+func (b *base) choose(in ui.Input, buttons []ui.Button, current int) int {
+	picked := -1
+	for i := range buttons {
+		buttons[i].Primary = i == current
+		if b.pressed(in, &buttons[i]) {
+			picked = i
+		}
+	}
+	return picked
+}
+
+// slid updates sliders and reports whether any of them changed.
+func (b *base) slid(in ui.Input, sliders ...*ui.Slider) bool {
+	changed := false
+	for _, s := range sliders {
+		changed = s.Update(in, &b.focus) || changed
+	}
+	return changed
+}
+
 // panels draws the background and title of every panel in the layout.
 func (b *base) panels(dst *ebiten.Image, th ui.Theme) {
 	b.root.Panels(func(title string, r ui.Rect) {

@@ -181,18 +181,11 @@ func (c *capacity) Help() string {
 func (c *capacity) Update(ctx *Context) error {
 	in := ctx.In
 	c.place()
-	for r := range c.rules {
-		c.rules[r].Primary = sim.Rule(r) == c.rule
-		if c.pressed(in, &c.rules[r]) {
-			c.rule = sim.Rule(r)
-			c.newTrial()
-		}
+	if r := c.choose(in, c.rules[:], int(c.rule)); r >= 0 {
+		c.rule = sim.Rule(r)
+		c.newTrial()
 	}
-	changed := false
-	for _, s := range []*ui.Slider{&c.side, &c.load, &c.flip} {
-		changed = s.Update(in, &c.focus) || changed
-	}
-	if changed {
+	if c.slid(in, &c.side, &c.load, &c.flip) {
 		c.newTrial()
 	}
 	if c.pressed(in, &c.fresh) {

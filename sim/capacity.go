@@ -254,7 +254,7 @@ func (b *weightBuilder) stepStorkey() bool {
 		xi[i] = float64(v)
 	}
 	for i := range n {
-		h[i] = capDot(w[i*n:i*n+n], xi)
+		h[i] = dot(w[i*n:i*n+n], xi)
 	}
 	inv := 1 / float64(n)
 	for i := range n {
@@ -332,7 +332,7 @@ func (b *weightBuilder) stepPinv() bool {
 			i := b.next
 			yi := b.y[i*p : i*p+p]
 			for j := i + 1; j < n; j++ {
-				w := capDot(yi, b.y[j*p:j*p+p]) / float64(n)
+				w := dot(yi, b.y[j*p:j*p+p]) / float64(n)
 				b.w[i*n+j] = w
 				b.w[j*n+i] = w
 			}
@@ -350,14 +350,14 @@ func (b *weightBuilder) stepPinv() bool {
 func cholesky(a []float64, p int) bool {
 	for j := range p {
 		rj := a[j*p : j*p+j]
-		d := a[j*p+j] - capDot(rj, rj)
+		d := a[j*p+j] - dot(rj, rj)
 		if !(d > pivotFloor) {
 			return false
 		}
 		d = math.Sqrt(d)
 		a[j*p+j] = d
 		for i := j + 1; i < p; i++ {
-			a[i*p+j] = (a[i*p+j] - capDot(a[i*p:i*p+j], rj)) / d
+			a[i*p+j] = (a[i*p+j] - dot(a[i*p:i*p+j], rj)) / d
 		}
 	}
 	return true
@@ -366,28 +366,8 @@ func cholesky(a []float64, p int) bool {
 // forwardSolve overwrites x with L⁻¹ x for the lower-triangular p×p factor l.
 func forwardSolve(l []float64, p int, x []float64) {
 	for k := range p {
-		x[k] = (x[k] - capDot(l[k*p:k*p+k], x)) / l[k*p+k]
+		x[k] = (x[k] - dot(l[k*p:k*p+k], x)) / l[k*p+k]
 	}
-}
-
-// capDot returns Σ_i a_i b_i over the length of a (b may be longer). Four
-// partial sums let the additions overlap, which a single running sum,
-// kept in order as floating-point addition must be, does not allow.
-func capDot(a, b []float64) float64 {
-	b = b[:len(a)]
-	var s0, s1, s2, s3 float64
-	for len(a) >= 4 {
-		x, y := a[:4:4], b[:4:4]
-		s0 += x[0] * y[0]
-		s1 += x[1] * y[1]
-		s2 += x[2] * y[2]
-		s3 += x[3] * y[3]
-		a, b = a[4:], b[4:]
-	}
-	for i, x := range a {
-		s0 += x * b[i]
-	}
-	return (s0 + s1) + (s2 + s3)
 }
 
 // TrialConfig describes one recall trial of a capacity experiment: P
@@ -570,7 +550,7 @@ func (t *Trial) Step() bool {
 			sf[i] = float64(v)
 		}
 		for i := range n {
-			t.h[i] = capDot(w[i*n:i*n+n], sf)
+			t.h[i] = dot(w[i*n:i*n+n], sf)
 		}
 		t.phase = trialRecall
 	case trialRecall:

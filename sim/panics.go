@@ -2,9 +2,9 @@ package sim
 
 import (
 	"fmt"
-	"runtime"
-	"strings"
 	"sync"
+
+	"boltzlab/internal/crash"
 )
 
 // WorkerPanic is the value with which a computation that shares its work
@@ -58,25 +58,4 @@ func (w *workerPanics) repanic() {
 
 // panicSite returns file:line of the function that panicked, read from the
 // stack of the deferred function that recovered it.
-func panicSite() string {
-	pcs := make([]uintptr, 64)
-	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
-	inPanic := false
-	for {
-		f, more := frames.Next()
-		if f.Function == "runtime.gopanic" {
-			inPanic = true
-		} else if inPanic && !strings.HasPrefix(f.Function, "runtime.") {
-			file := f.File
-			if i := strings.LastIndex(file, "/"); i >= 0 {
-				if j := strings.LastIndex(file[:i], "/"); j >= 0 {
-					file = file[j+1:]
-				}
-			}
-			return fmt.Sprintf("%s:%d", file, f.Line)
-		}
-		if !more {
-			return ""
-		}
-	}
-}
+func panicSite() string { return crash.PanicSite(4) }

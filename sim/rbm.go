@@ -126,7 +126,7 @@ func (r *RBM) HiddenProbs(dst, v []float64) []float64 {
 	r.checkVisible(v)
 	dst = rbmDst(dst, r.Hidden)
 	for j := range dst {
-		dst[j] = r.C[j] + rbmDot(r.W[j*r.Visible:(j+1)*r.Visible], v)
+		dst[j] = r.C[j] + dot(r.W[j*r.Visible:(j+1)*r.Visible], v)
 	}
 	sigmoids(dst, dst)
 	return dst
@@ -199,9 +199,9 @@ func softplus(x float64) float64 {
 // It panics if len(v) != Visible.
 func (r *RBM) FreeEnergy(v []float64) float64 {
 	r.checkVisible(v)
-	f := -rbmDot(r.B, v)
+	f := -dot(r.B, v)
 	for j := 0; j < r.Hidden; j++ {
-		f -= softplus(r.C[j] + rbmDot(r.W[j*r.Visible:(j+1)*r.Visible], v))
+		f -= softplus(r.C[j] + dot(r.W[j*r.Visible:(j+1)*r.Visible], v))
 	}
 	return f
 }
@@ -229,7 +229,7 @@ func (r *RBM) PseudoLogLikelihood(data [][]float64, rng *rand.Rand) float64 {
 			// d·W_ji and the visible term by d·b_i.
 			i := rng.IntN(nv)
 			d := 1 - 2*v[i]
-			bv := rbmDot(r.B, v)
+			bv := dot(r.B, v)
 			f, flipped := -bv, -(bv + d*r.B[i])
 			for j := 0; j < nh; j++ {
 				a := aT[j*rbmChunk+b]

@@ -31,9 +31,9 @@ func (r *RBM) rbmEnum(visit func(v, a []float64, negF float64)) {
 	a := make([]float64, nh)
 	var bv float64
 	refresh := func() {
-		bv = rbmDot(r.B, v)
+		bv = dot(r.B, v)
 		for j := range a {
-			a[j] = r.C[j] + rbmDot(r.W[j*nv:(j+1)*nv], v)
+			a[j] = r.C[j] + dot(r.W[j*nv:(j+1)*nv], v)
 		}
 	}
 	negF := func() float64 {

@@ -5,10 +5,10 @@ import (
 	"math/rand/v2"
 )
 
-// rbmDot returns Σ a_i b_i. Four partial sums let the additions overlap in
+// dot returns Σ a_i b_i over the length of a (b may be longer). Four partial sums let the additions overlap in
 // the pipeline, which the compiler will not arrange on its own because it
 // must keep floating-point addition in order.
-func rbmDot(a, b []float64) float64 {
+func dot(a, b []float64) float64 {
 	b = b[:len(a)]
 	var s0, s1, s2, s3 float64
 	for len(a) >= 4 {

@@ -31,7 +31,7 @@ func Recover(w io.Writer, prog string, status *int) {
 	if p == nil {
 		return
 	}
-	fmt.Fprintf(w, "%s: crashed: %s\n", prog, Describe(p, panicSite(3)))
+	fmt.Fprintf(w, "%s: crashed: %s\n", prog, Describe(p, PanicSite(3)))
 	*status = Status
 }
 
@@ -47,7 +47,7 @@ func Go(w io.Writer, prog string, f func()) {
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				fmt.Fprintf(w, "%s: crashed: %s\n", prog, Describe(p, panicSite(3)))
+				fmt.Fprintf(w, "%s: crashed: %s\n", prog, Describe(p, PanicSite(3)))
 				exit(Status)
 			}
 		}()
@@ -72,11 +72,11 @@ func Describe(p any, site string) string {
 	return msg + " (at " + site + ")"
 }
 
-// panicSite returns file:line of the function that panicked, found on the
+// PanicSite returns file:line of the function that panicked, found on the
 // stack of a deferred function that is recovering: the first frame below
 // runtime.gopanic that is not in the runtime. skip is passed to
 // runtime.Callers.
-func panicSite(skip int) string {
+func PanicSite(skip int) string {
 	pcs := make([]uintptr, 64)
 	n := runtime.Callers(skip, pcs)
 	frames := runtime.CallersFrames(pcs[:n])
