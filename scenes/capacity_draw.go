@@ -17,9 +17,9 @@ import (
 func (c *capacity) Draw(dst *ebiten.Image, ctx *Context) {
 	th := ctx.Theme
 	c.place()
-	c.expPanel.Title = "Share of recalls against the load α"
+	c.expPanel.Title = "Recalls against the load α"
 	if c.sweep != nil && !c.sweepDone {
-		c.expPanel.Title = fmt.Sprintf("Share of recalls against the load α: %d of %d trials", c.sweep.Finished(), c.sweep.Total())
+		c.expPanel.Title = fmt.Sprintf("Recalls against load: %d of %d trials", c.sweep.Finished(), c.sweep.Total())
 	}
 	c.panels(dst, th)
 	side := int(c.side.Value)
