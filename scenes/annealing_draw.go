@@ -18,7 +18,6 @@ import (
 func (a *annealing) Draw(dst *ebiten.Image, ctx *Context) {
 	th := ctx.Theme
 	a.place()
-	a.pollGraph()
 	a.panels(dst, th)
 	a.drawNetwork(dst, th)
 	a.drawMemories(dst, th)
