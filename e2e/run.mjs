@@ -69,6 +69,10 @@ const TABLE = {
     { what: 'drag the temperature slider: the exact bars change', drag: [{ id: 'temperature', at: [0.5, 0.7] }, { id: 'temperature', at: [0.9, 0.7] }], watch: 'page' },
     { what: 'press Run: the sampler fills its histogram', click: { id: 'run', at: [0.5, 0.5] }, wait: 1000, frames: 20, watch: 'page' },
   ],
+  capacity: [
+    { what: 'drag the load slider: new patterns are stored and cued', drag: [{ id: 'load', at: [0.1, 0.7] }, { id: 'load', at: [0.4, 0.7] }], watch: 'grid' },
+    { what: 'press Run: the cue is recalled sweep by sweep and the curves fill in', key: 'Space', wait: 1500, frames: 20, watch: 'page', min: 1000 },
+  ],
 };
 
 // ---------------------------------------------------------------------------

@@ -51,15 +51,20 @@ type config struct {
 	addr   string
 	out    string
 	outSet bool // -out was given, if empty
+	budget int  // with -budget, check the program's size instead of serving
 }
 
-// wasmBuildFlags are the flags the browser build is made with (make wasm
-// uses the same): no symbol table or debug information, and no inlining in
-// the scenes package. Scene code runs a few thousand small calls a frame,
-// not a hot loop, and inlining the layout builders and widget helpers into
-// every scene made the download about 40 kB larger (gzipped) for no speed
-// anyone could see; the simulation and the widgets keep their inlining.
-var wasmBuildFlags = []string{"-ldflags=-s -w", "-gcflags=boltzlab/scenes=-l"}
+// wasmBuildFlags are the flags the browser build is made with: no symbol
+// table or debug information, and no inlining in three places where it
+// buys size and no speed anyone could see. Scene code runs a few thousand
+// small calls a frame, not a hot loop, and inlining the layout builders and
+// widget helpers into every scene cost about 40 kB of download (gzipped).
+// The text shaper (its font tables and its HarfBuzz port) runs when a
+// string is first shaped or a glyph first drawn, both cached after; its
+// inlining cost about 120 kB. The simulation, the widgets and Ebitengine
+// keep theirs.
+var wasmBuildFlags = []string{"-ldflags=-s -w", "-gcflags=boltzlab/scenes=-l",
+	"-gcflags=github.com/go-text/typesetting/font/...=-l", "-gcflags=github.com/go-text/typesetting/harfbuzz=-l"}
 
 func parseArgs(args []string, stderr io.Writer) (config, error) {
 	c := config{}
@@ -67,6 +72,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.addr, "addr", "127.0.0.1:8080", "address to serve on; the default answers only this machine")
 	fs.StringVar(&c.out, "out", "", "write the static site to this folder instead of serving it")
+	fs.IntVar(&c.budget, "budget", 0, "build, print the program's size as it is sent (gzipped), and exit with status 1 if that is more than this many bytes")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(stderr)
@@ -91,7 +97,10 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	if c.outSet && strings.TrimSpace(c.out) == "" {
 		return c, errors.New(`-out "" names no folder; give a folder to write the site to, or leave -out out to serve it`)
 	}
-	if !c.outSet {
+	if c.budget < 0 {
+		return c, fmt.Errorf("-budget must be a number of bytes ≥ 0, got %d", c.budget)
+	}
+	if !c.outSet && c.budget == 0 {
 		if err := checkAddr(c.addr); err != nil {
 			return c, err
 		}
@@ -144,7 +153,7 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	// host that is not this machine is reported at once, not a minute
 	// later.
 	var ln net.Listener
-	if !cfg.outSet {
+	if !cfg.outSet && cfg.budget == 0 {
 		ln, err = net.Listen("tcp", cfg.addr)
 		if err != nil {
 			fmt.Fprintln(stderr, "boltzweb: -addr:", err)
@@ -156,6 +165,9 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	if err != nil {
 		fmt.Fprintln(stderr, "boltzweb:", err)
 		return 1
+	}
+	if cfg.budget > 0 {
+		return checkBudget(files, cfg.budget, stdout)
 	}
 	if cfg.outSet {
 		if err := writeSite(cfg.out, files); err != nil {
@@ -174,6 +186,23 @@ func run(args []string, stdout, stderr io.Writer) (status int) {
 	fmt.Fprintf(stdout, "boltzweb: %s is %s (%s gzipped)\n", wasmName, megabytes(len(w.data)), megabytes(len(w.gz)))
 	if err := serve(ln, s, stdout, stderr); err != nil {
 		fmt.Fprintln(stderr, "boltzweb:", err)
+		return 1
+	}
+	return 0
+}
+
+// checkBudget prints the program's size raw and as the server sends it,
+// gzipped, and returns 1 when the gzipped size is over budget bytes.
+func checkBudget(files map[string][]byte, budget int, stdout io.Writer) int {
+	s, err := newSite(files)
+	if err != nil {
+		fmt.Fprintln(stdout, "boltzweb:", err)
+		return 1
+	}
+	w := s.files[wasmName]
+	fmt.Fprintf(stdout, "boltzweb: %s is %d bytes, %d gzipped as sent (budget %d)\n", wasmName, len(w.data), len(w.gz), budget)
+	if len(w.gz) > budget {
+		fmt.Fprintf(stdout, "boltzweb: %s is %d bytes over the budget\n", wasmName, len(w.gz)-budget)
 		return 1
 	}
 	return 0

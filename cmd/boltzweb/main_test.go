@@ -180,12 +180,20 @@ func TestPageLoadsTheSiteFiles(t *testing.T) {
 	require.NoError(t, err, "every page file has a content type")
 }
 
-// make wasm measures the download with the flags the server builds with.
-func TestMakefileBuildsLikeTheServer(t *testing.T) {
-	mk, err := os.ReadFile("../../Makefile")
+// -budget checks the size of what the server sends and fails past it.
+func TestBudget(t *testing.T) {
+	_, err := parseArgs([]string{"-budget", "-1"}, io.Discard)
+	assert.Error(t, err)
+	c, err := parseArgs([]string{"-budget", "100", "-addr", "not an address"}, io.Discard)
+	require.NoError(t, err, "with -budget nothing is served, so -addr is not checked")
+	assert.Equal(t, 100, c.budget)
+
+	files, err := pageFiles()
 	require.NoError(t, err)
-	for _, f := range wasmBuildFlags {
-		name, val, _ := strings.Cut(f, "=")
-		assert.Contains(t, string(mk), name+`="`+val+`"`+"", "Makefile's wasm target lacks %s", f)
-	}
+	files[execName] = []byte("// wasm_exec")
+	files[wasmName] = bytes.Repeat([]byte{0, 1, 2, 3, 4, 5, 6, 7}, 1000)
+	var out bytes.Buffer
+	assert.Equal(t, 0, checkBudget(files, 1000, &out), out.String())
+	assert.Equal(t, 1, checkBudget(files, 10, &out), "a budget of ten bytes is exceeded")
+	assert.Contains(t, out.String(), "over the budget")
 }
