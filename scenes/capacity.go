@@ -199,7 +199,7 @@ func (c *capacity) Update(ctx *Context) error {
 	if c.pressed(in, &c.remeas) {
 		c.measure()
 	}
-	for k := 0; k < ctx.Steps && c.trial != nil && c.result == ""; k++ {
+	for k := 0; k < ctx.Steps && c.trial != nil && c.result == "" && !ctx.OverBudget(); k++ {
 		if c.trial.Step() {
 			c.finishTrial()
 		}

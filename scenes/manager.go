@@ -105,6 +105,12 @@ type Source interface {
 // (the soak drives scenes this way).
 func (m *Manager) SetSource(src Source) { m.in = src }
 
+// stepBudget is how long a tick may spend making the updates the speed
+// control asks for: half a 60 Hz frame, leaving the rest for drawing. A
+// scene asked for more than fit makes fewer and runs slower instead of
+// stalling the window (or the browser's only thread).
+const stepBudget = 8 * time.Millisecond
+
 // ErrUnknownScene is returned by NewManager for a scene name that is not
 // registered.
 var ErrUnknownScene = errors.New("unknown scene")
@@ -316,7 +322,9 @@ func (m *Manager) Update() error {
 	}
 	m.scrollPage(in)
 	m.mask = masked{Input: in, top: m.tabH}
-	return m.frame(m.context(&m.mask))
+	ctx := m.context(&m.mask)
+	ctx.Deadline = time.Now().Add(stepBudget)
+	return m.frame(ctx)
 }
 
 // frame runs the skeleton every scene shares: focus, transport, reset,

@@ -575,7 +575,7 @@ func (r *rbmLab) Update(ctx *Context) error {
 		r.fields[j].Update(in)
 	}
 
-	for s := 0; s < ctx.Steps; s++ {
+	for s := 0; s < ctx.Steps && !ctx.OverBudget(); s++ {
 		r.trainer.Step()
 		if r.trainer.Updates%r.stride == 0 {
 			r.record()

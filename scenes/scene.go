@@ -11,6 +11,7 @@ package scenes
 import (
 	"encoding/json"
 	"errors"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -96,7 +97,14 @@ type Context struct {
 	Shared *Shared
 	// Notify shows a short message to the person, for a few seconds.
 	Notify func(msg string)
+	// Deadline is when this tick's simulation work should stop, so that a
+	// scene asked for more steps than fit never stalls a frame; zero (as
+	// in tests) means no limit.
+	Deadline time.Time
 }
+
+// OverBudget reports whether the tick's time for simulation is spent.
+func (c *Context) OverBudget() bool { return !c.Deadline.IsZero() && time.Now().After(c.Deadline) }
 
 // Shared carries the little state that passes between scenes.
 type Shared struct {

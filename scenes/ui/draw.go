@@ -295,8 +295,35 @@ func TextBlock(dst *ebiten.Image, box Rect, s string, st Style, clr color.Color)
 }
 
 // TextHeight returns the height s takes wrapped to w pixels in style st.
+// Layouts ask for it every frame with the same few texts, and wrapping is
+// far from free, so answers are kept (a few hundred at most).
 func TextHeight(s string, st Style, w float64) float64 {
-	return Paragraph(nil, s, st.Font, st.Size, 0, 0, w, nil)
+	k := heightKey{s, st, w}
+	heights.mu.Lock()
+	h, ok := heights.m[k]
+	heights.mu.Unlock()
+	if ok {
+		return h
+	}
+	h = Paragraph(nil, s, st.Font, st.Size, 0, 0, w, nil)
+	heights.mu.Lock()
+	if heights.m == nil || len(heights.m) >= 512 {
+		heights.m = map[heightKey]float64{}
+	}
+	heights.m[k] = h
+	heights.mu.Unlock()
+	return h
+}
+
+type heightKey struct {
+	s  string
+	st Style
+	w  float64
+}
+
+var heights struct {
+	mu sync.Mutex
+	m  map[heightKey]float64
 }
 
 // NonFinite, when set, is told of every NaN or infinity about to reach the
