@@ -27,6 +27,11 @@ type Config struct {
 	Screenshot string
 	Frames     int
 	W, H       int // window size in pixels; 0 means the default
+	// Code is a share code to open; it names its scene and seed, which win
+	// over -scene and -seed.
+	Code string
+	// Load is a saved scene's JSON file to open, like a code.
+	Load string
 	// BenchFrames, when above 0, asks for the frame-time benchmark: that
 	// many frames of the scene in its busiest state, then of a blank game.
 	BenchFrames int
@@ -41,6 +46,9 @@ const (
 	MinSize = 200
 	MaxSize = 8192
 )
+
+// Defaults returns what an empty command line asks for.
+func Defaults() Config { return Config{Scene: Scenes[0], Seed: 1, Frames: 60} }
 
 // Parse reads the flags. It returns flag.ErrHelp after writing the usage
 // to stderr for -h, and otherwise errors of one line, meant for stderr.
@@ -58,6 +66,8 @@ func Parse(args []string, stderr io.Writer) (Config, error) {
 	fs.StringVar(&c.Screenshot, "screenshot", "", "draw -frames frames, write the screen to this PNG file and exit")
 	fs.IntVar(&c.Frames, "frames", 60, "number of frames to draw before -screenshot")
 	fs.StringVar(&size, "size", "", "window size in pixels, as WxH (for example 390x844)")
+	fs.StringVar(&c.Code, "code", "", "open a share code (copied with Ctrl+C); it names its scene and seed")
+	fs.StringVar(&c.Load, "load", "", "open a scene saved as JSON (Ctrl+S writes boltzlab-SCENE.json)")
 	fs.IntVar(&c.BenchFrames, "bench-frames", 0, "measure the Go time of this many frames of the scene at its busiest, then of a blank game, and print CSV")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -76,6 +86,18 @@ func Parse(args []string, stderr io.Writer) (Config, error) {
 	}
 	if c.BenchFrames < 0 || c.BenchFrames > MaxBenchFrames {
 		return c, fmt.Errorf("-bench-frames must be from 0 to %d, got %d", MaxBenchFrames, c.BenchFrames)
+	}
+	if c.Code != "" && c.Load != "" {
+		return c, errors.New("-code and -load each open a scene: give one of them")
+	}
+	codeSet := false
+	fs.Visit(func(f *flag.Flag) { codeSet = codeSet || f.Name == "code" })
+	if codeSet {
+		code, err := CheckCode(c.Code)
+		if err != nil {
+			return c, fmt.Errorf("-code: %v", err)
+		}
+		c.Code = code
 	}
 	if size != "" {
 		w, h, err := ParseSize(size)

@@ -35,6 +35,10 @@ var GlobalKeys = func() ui.Keymap {
 		{ID: "close", Key: ebiten.KeyEscape, Label: "Esc", Does: "close the help, clear the focus"},
 		{ID: "focus", Key: ebiten.KeyTab, Label: "Tab", Does: "move the keyboard focus"},
 		{ID: "focus", Key: ebiten.KeyTab, Mod: ui.ModShift, Label: "Shift+Tab", Does: "move the keyboard focus"},
+		{ID: "copy", Key: ebiten.KeyC, Mod: ui.ModCtrl, Label: "Ctrl+C", Does: "copy a share code"},
+		{ID: "paste", Key: ebiten.KeyV, Mod: ui.ModCtrl, Label: "Ctrl+V", Does: "open a share code"},
+		{ID: "save", Key: ebiten.KeyS, Mod: ui.ModCtrl, Label: "Ctrl+S", Does: "save the scene as JSON"},
+		{ID: "open", Key: ebiten.KeyO, Mod: ui.ModCtrl, Label: "Ctrl+O", Does: "open a saved scene"},
 	}
 	for d := range 9 {
 		k = append(k, ui.Binding{ID: "scene", Key: ebiten.KeyDigit1 + ebiten.Key(d), Label: fmt.Sprint(d + 1), Does: "switch scene"})
@@ -60,6 +64,7 @@ type Manager struct {
 	entries []Entry
 	scenes  []Scene
 	pages   []*page
+	fresh   []string // each scene's state when it was made, as JSON
 	active  int
 	seed    uint64
 	shared  Shared
@@ -78,8 +83,9 @@ type Manager struct {
 
 	notice      string
 	noticeScene int
-	until       int         // tick at which the notice disappears
-	saved       chan string // notices from screenshots saved in the background
+	until       int          // tick at which the notice disappears
+	saved       chan string  // notices from screenshots saved in the background
+	incoming    chan opening // codes and files that arrived from outside the frame loop
 
 	scrollDrag bool
 	dragFrom   float64
@@ -100,9 +106,10 @@ var ErrUnknownScene = errors.New("unknown scene")
 // NewManager returns a manager showing opt.Scene.
 func NewManager(opt Options) (*Manager, error) {
 	m := &Manager{entries: Registry(), seed: opt.Seed, shotPath: opt.Screenshot, shotFrames: opt.Frames,
-		saved: make(chan string, 4), th: ui.Theme{U: 1}}
+		saved: make(chan string, 4), incoming: make(chan opening, 4), th: ui.Theme{U: 1}}
 	m.scenes = make([]Scene, len(m.entries))
 	m.pages = make([]*page, len(m.entries))
+	m.fresh = make([]string, len(m.entries))
 	m.tabs.Brand = "Boltzmann Lab"
 	for _, e := range m.entries {
 		m.tabs.Tabs = append(m.tabs.Tabs, e.Tab)
@@ -134,12 +141,7 @@ func (m *Manager) switchTo(i int) {
 	m.active = i
 	m.tabs.Active = i
 	if m.scenes[i] == nil {
-		s := m.entries[i].New(m.seed)
-		m.scenes[i] = s
-		p := &page{}
-		hdr := ui.Leaf(&p.header).Measure(func(_ ui.Theme, w float64) float64 { return m.headerHeight(s, w) })
-		p.root = ui.Col(ui.GapL, hdr, s.Layout())
-		m.pages[i] = p
+		m.install(i, m.entries[i].New(m.seed), nil)
 	}
 	m.scenes[i].Activate(m.context(&m.idle))
 }
@@ -256,6 +258,8 @@ func (m *Manager) Update() error {
 	select {
 	case msg := <-m.saved:
 		m.Notify(msg)
+	case o := <-m.incoming:
+		m.open(o)
 	default:
 	}
 	if m.w == 0 {
@@ -281,6 +285,8 @@ func (m *Manager) Update() error {
 		m.shotPath = "" // a live screenshot, not the -screenshot one
 		m.shotFrames = -1
 	}
+	m.keepKeys()
+	m.dropped()
 	for k := 0; k < len(m.entries) && k < 9; k++ {
 		if plain && (m.live.KeyPressed(ebiten.KeyDigit1+ebiten.Key(k)) || m.live.KeyPressed(ebiten.KeyNumpad1+ebiten.Key(k))) {
 			m.switchTo(k)
@@ -488,7 +494,7 @@ func (m *Manager) Layout(outsideW, outsideH int) (int, int) {
 }
 
 // helpKeys describes the keys that work in every scene.
-const helpKeys = "1–%d or a tab: switch scene · Tab / Shift+Tab: move the keyboard focus · arrows, Page Up/Down, Home/End: adjust the focused slider · Enter: press the focused button · ? or H: this help · F: frame rate · S: save a screenshot · Esc: close"
+const helpKeys = "1–%d or a tab: switch scene · Tab / Shift+Tab: move the keyboard focus · arrows, Page Up/Down, Home/End: adjust the focused slider · Enter: press the focused button · ? or H: this help · F: frame rate · S: save a screenshot · Ctrl+C / Ctrl+V: copy or open a share code · Ctrl+S / Ctrl+O: save or open the scene as JSON · Esc: close"
 
 func (m *Manager) drawHelp(dst *ebiten.Image, s Scene) {
 	th := m.th

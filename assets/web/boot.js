@@ -17,6 +17,51 @@
   }
   window.boltzlabFail = fail;
 
+  // What the program asks of the page: the clipboard and a file picker.
+  // Answers go back through window.boltzlab.receive(kind, from, text).
+  function send(kind, from, text) {
+    const lab = window.boltzlab;
+    if (lab && typeof lab.receive === "function") lab.receive(kind, from, String(text));
+  }
+  const why = (e) => String(e && e.message || e);
+  window.boltzlabHost = {
+    copy(link) {
+      if (!navigator.clipboard) {
+        send("notice", "", "This page may not use the clipboard; the address bar holds the link to this state");
+        return;
+      }
+      navigator.clipboard.writeText(link).then(
+        () => send("notice", "", "Copied a link to this state: paste it in an address bar, or here with Ctrl+V"),
+        (e) => send("notice", "", "Not copied (" + why(e) + "); the address bar holds the link to this state"));
+    },
+    paste() {
+      if (!navigator.clipboard || !navigator.clipboard.readText) {
+        send("notice", "", "This page may not read the clipboard: paste the link in the address bar instead");
+        return;
+      }
+      navigator.clipboard.readText().then(
+        (text) => send("code", "the pasted code", text),
+        (e) => send("notice", "", "Could not read the clipboard (" + why(e) + "): paste the link in the address bar instead"));
+    },
+    // pick offers a file picker for a saved scene; a file over max bytes
+    // is refused before it is read.
+    pick(max) {
+      const input = document.createElement("input");
+      input.type = "file";
+      input.accept = ".json,application/json";
+      input.style.display = "none";
+      input.addEventListener("change", () => {
+        const f = input.files && input.files[0];
+        input.remove();
+        if (!f) return;
+        if (f.size > max) { send("too-large", f.name, f.size); return; }
+        f.text().then((text) => send("file", f.name, text), (e) => send("notice", "", "Could not read " + f.name + ": " + why(e)));
+      });
+      document.body.appendChild(input);
+      input.click();
+    },
+  };
+
   // The program calls this after it has drawn its first frame.
   window.boltzlabReady = () => { status.style.display = "none"; };
 

@@ -15,8 +15,10 @@ import (
 )
 
 // In the browser the address's hash chooses the scene and seed at start,
-// and follows the person as they switch scenes, so the address bar always
-// holds a link back to what is on screen. The program also keeps a small
+// or carries a share code that opens one scene in a given state, and
+// follows the person as they switch scenes and work in them (about once a
+// second, when the state has changed), so the address bar always holds a
+// link back to what is on screen. The program also keeps a small
 // status object, window.boltzlab, that the page and the browser test read:
 //
 //	scenes      the registered scene names, in tab order
@@ -28,6 +30,24 @@ import (
 //	controls()  a function returning every control of the scene on screen
 //	            and every tab ("tab-NAME") by stable ID, as [x, y, w, h]
 //	            in CSS pixels, so the test finds them by name
+//	code        the share code the address carries, or "" while the
+//	            scene is as it started
+//	receive(kind, from, text)
+//	            how the page's script hands over a pasted code ("code"),
+//	            a picked file ("file"), a file too large to read
+//	            ("too-large", its size) or a message ("notice")
+
+// parseArgs returns the defaults: a page has no command line (its address
+// is read by openURL), and leaving the flag parser out keeps the download
+// smaller.
+func parseArgs([]string) (cli.Config, error) { return cli.Defaults(), nil }
+
+// openFlags has nothing to open: the address's code is opened by wrap.
+func openFlags(*scenes.Manager, cli.Config) error { return nil }
+
+// benchGame is never asked for in the browser, which measures frames in
+// the browser test instead.
+func benchGame(m *scenes.Manager, _ int) ebiten.Game { return m }
 
 // urlState is what the page's address asked for.
 type urlState struct {
@@ -67,6 +87,12 @@ func (u *urlState) wrap(m *scenes.Manager) ebiten.Game {
 	g.status.Set("frames", 0)
 	g.status.Set("blank", g.blank != nil)
 	g.status.Set("controls", js.FuncOf(func(this js.Value, args []js.Value) any { return g.controls() }))
+	g.status.Set("receive", js.FuncOf(func(this js.Value, args []js.Value) any {
+		if len(args) == 3 && g.lab != nil {
+			g.lab.Receive(args[0].String(), args[1].String(), args[2].String())
+		}
+		return nil
+	}))
 	js.Global().Set("boltzlab", g.status)
 	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(this js.Value, args []js.Value) any {
 		select {
@@ -87,7 +113,9 @@ type webGame struct {
 	notices []string
 
 	started    bool
-	shown      string // the scene whose link the address holds
+	shown      string // the hash the address holds
+	shownScene string // and the scene it is of
+	lastSync   time.Time
 	changed    chan string
 	status     js.Value
 	frames     int
@@ -181,6 +209,16 @@ func (g *webGame) follow(hash string) {
 		g.status.Set("blank", false)
 		g.lab.Layout(g.outW, g.outH)
 	}
+	if req.Code != "" {
+		// The code names its scene and seed, so it wins over the rest.
+		if err := g.lab.OpenCode(req.Code); err != nil {
+			notices = append(notices, "the code was not opened: "+err.Error())
+		}
+		g.shown = ""
+		g.status.Set("seed", fmt.Sprint(g.lab.Seed()))
+		g.tell(notices)
+		return
+	}
 	scene := req.Scene
 	if scene == "" {
 		scene = g.lab.ActiveName()
@@ -203,16 +241,31 @@ func (g *webGame) follow(hash string) {
 	g.tell(notices)
 }
 
-// syncHash writes the link to the scene on screen into the address, without
-// adding a history entry, whenever the scene changes.
+// syncHash writes the link to the scene on screen into the address,
+// without adding a history entry: at once when the scene changes, and at
+// most once a second while the person works in it. A scene still in the
+// state it started in gets the short link of its name and seed; one that
+// has changed gets its share code too.
 func (g *webGame) syncHash() {
 	name := g.lab.ActiveName()
-	if name == g.shown {
+	now := time.Now()
+	if name == g.shownScene && g.shown != "" && now.Sub(g.lastSync) < time.Second {
 		return
 	}
-	g.shown = name
+	g.lastSync = now
+	code := ""
+	if st, err := g.lab.State(); err == nil && g.lab.Changed(st) {
+		code, _ = scenes.CodeOf(st)
+	}
+	hash := "#" + cli.FormatHash(name, g.lab.Seed(), code)
+	g.shownScene = name
 	g.status.Set("scene", name)
-	hash := "#" + cli.FormatHash(name, g.lab.Seed())
+	g.status.Set("seed", fmt.Sprint(g.lab.Seed()))
+	if hash == g.shown {
+		return
+	}
+	g.shown = hash
+	g.status.Set("code", code)
 	js.Global().Get("history").Call("replaceState", js.Null(), "", hash)
 }
 

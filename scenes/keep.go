@@ -1,0 +1,251 @@
+package scenes
+
+import (
+	"fmt"
+	"strings"
+
+	"boltzlab/fileio"
+	"boltzlab/scenes/ui"
+	"boltzlab/share"
+)
+
+// This file keeps and shares what is on screen: a scene's State as a share
+// code or a JSON file, opened again through the Manager.
+
+// install makes s scene i's instance, with its page; fresh is the state
+// the scene starts in (nil: s's state now).
+func (m *Manager) install(i int, s Scene, fresh Scene) {
+	m.scenes[i] = s
+	p := &page{}
+	hdr := ui.Leaf(&p.header).Measure(func(_ ui.Theme, w float64) float64 { return m.headerHeight(s, w) })
+	p.root = ui.Col(ui.GapL, hdr, s.Layout())
+	m.pages[i] = p
+	if fresh == nil {
+		fresh = s
+	}
+	if st, err := fresh.State(); err == nil {
+		m.fresh[i] = stateKey(st)
+	}
+}
+
+// stateKey is a state's JSON, to tell whether two states are the same.
+func stateKey(st State) string {
+	js, err := EncodeState(st)
+	if err != nil {
+		return ""
+	}
+	return string(js)
+}
+
+// index returns the registry position of the named scene, or −1.
+func (m *Manager) index(name string) int {
+	for i, e := range m.entries {
+		if e.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// ApplyState puts st on screen: its scene, showing exactly that state. A
+// state made with another seed starts the whole lab afresh at its seed, as
+// a link with a new seed does. If the state is refused, nothing changes.
+func (m *Manager) ApplyState(st State) error {
+	i := m.index(st.Scene)
+	if i < 0 {
+		return fmt.Errorf("there is no scene %q", short(st.Scene))
+	}
+	if st.Seed != m.seed {
+		s := m.entries[i].New(st.Seed)
+		if err := s.SetState(st); err != nil {
+			return err
+		}
+		m.seed = st.Seed
+		m.scenes = make([]Scene, len(m.entries))
+		m.pages = make([]*page, len(m.entries))
+		m.fresh = make([]string, len(m.entries))
+		m.shared = Shared{}
+		m.install(i, s, m.entries[i].New(st.Seed))
+		m.switchTo(i)
+		return nil
+	}
+	if m.scenes[i] == nil {
+		s := m.entries[i].New(m.seed)
+		if err := s.SetState(st); err != nil {
+			return err
+		}
+		m.install(i, s, m.entries[i].New(m.seed))
+	} else if err := m.scenes[i].SetState(st); err != nil {
+		return err
+	}
+	m.switchTo(i)
+	m.scenes[i].Invalidate()
+	return nil
+}
+
+// State returns the state of the scene on screen.
+func (m *Manager) State() (State, error) { return m.Scene().State() }
+
+// Changed reports whether the scene on screen is in another state than
+// the one it started in, so that a link needs a code to reopen it.
+func (m *Manager) Changed(st State) bool { return stateKey(st) != m.fresh[m.active] }
+
+// Code returns the share code of the scene on screen.
+func (m *Manager) Code() (string, error) {
+	st, err := m.State()
+	if err != nil {
+		return "", err
+	}
+	return CodeOf(st)
+}
+
+// CodeOf returns the share code of st.
+func CodeOf(st State) (string, error) {
+	js, err := EncodeState(st)
+	if err != nil {
+		return "", err
+	}
+	return share.Encode(st.Scene, js)
+}
+
+// StateOfCode reads a share code into a state, checking that the scene
+// its text names is the scene its state is of.
+func StateOfCode(code string) (State, error) {
+	scene, js, err := share.Decode(code)
+	if err != nil {
+		return State{}, err
+	}
+	st, err := DecodeState(js)
+	if err != nil {
+		return State{}, fmt.Errorf("the code's state is damaged: %w", err)
+	}
+	if st.Scene != scene {
+		return State{}, fmt.Errorf("the code is named %q but holds a state of %q", short(scene), st.Scene)
+	}
+	return st, nil
+}
+
+// OpenCode puts the state a share code carries on screen, or refuses it
+// and changes nothing.
+func (m *Manager) OpenCode(code string) error {
+	st, err := StateOfCode(code)
+	if err != nil {
+		return err
+	}
+	return m.ApplyState(st)
+}
+
+// OpenJSON puts the state a saved file holds on screen, or refuses it and
+// changes nothing.
+func (m *Manager) OpenJSON(data []byte) error {
+	st, err := DecodeState(data)
+	if err != nil {
+		return err
+	}
+	return m.ApplyState(st)
+}
+
+// refused words a refusal of a state for a notice.
+func refused(what string, err error) string {
+	msg := err.Error()
+	if r := []rune(msg); len(r) > 140 {
+		msg = string(r[:130]) + "…"
+	}
+	return fmt.Sprintf("Not opened, nothing changed: %s: %s", what, strings.TrimSuffix(msg, "."))
+}
+
+// opening is a share code or a file's contents that arrived from outside
+// the frame loop (the clipboard, a file picker), to be opened in a frame.
+type opening struct {
+	code string // a share code, or
+	file []byte // a file's contents
+	from string // where it came from, for the notice
+	err  error  // reading it failed
+}
+
+// Deliver hands the Manager a code or file to open in its next frame; it
+// may be called from any goroutine or a browser callback.
+func (m *Manager) deliver(o opening) {
+	select {
+	case m.incoming <- o:
+	default:
+	}
+}
+
+// open opens what arrived and says what happened.
+func (m *Manager) open(o opening) {
+	var err error
+	switch {
+	case o.err != nil:
+		err = o.err
+	case o.file != nil:
+		err = m.OpenJSON(o.file)
+	default:
+		err = m.OpenCode(o.code)
+	}
+	if err != nil {
+		m.Notify(refused(o.from, err))
+		return
+	}
+	m.Notify(fmt.Sprintf("Opened %s: %s, seed %d", o.from, m.entries[m.active].Tab, m.seed))
+}
+
+// keepKeys handles the keys that keep and share a scene.
+func (m *Manager) keepKeys() {
+	switch {
+	case GlobalKeys.Fired(&m.live, "copy"):
+		code, err := m.Code()
+		if err != nil {
+			m.Notify("Nothing copied: " + err.Error())
+			return
+		}
+		copyCode(m, code)
+	case GlobalKeys.Fired(&m.live, "paste"):
+		pasteCode(m)
+	case GlobalKeys.Fired(&m.live, "save"):
+		m.SaveScene()
+	case GlobalKeys.Fired(&m.live, "open"):
+		pickFile(m)
+	}
+}
+
+// FileName is the name a scene's saved state goes by.
+func FileName(scene string) string { return "boltzlab-" + scene + ".json" }
+
+// SaveScene saves the scene on screen as JSON: a file in the working
+// directory on the desktop, a download in the browser.
+func (m *Manager) SaveScene() {
+	st, err := m.State()
+	var js []byte
+	if err == nil {
+		js, err = EncodeState(st)
+	}
+	name := FileName(m.ActiveName())
+	if err == nil {
+		err = saveState(name, append(js, '\n'))
+	}
+	if err != nil {
+		m.Notify("Not saved: " + err.Error())
+		return
+	}
+	m.Notify(savedNotice(name))
+}
+
+// Receive takes what the page's script brings back from the clipboard or
+// the file picker (kind "code", "file", "too-large" or "notice", where it
+// came from, and its text) and opens it, or shows it, in the next frame.
+func (m *Manager) Receive(kind, from, text string) {
+	switch kind {
+	case "code":
+		m.deliver(opening{code: share.FromText(text), from: from})
+	case "file":
+		m.deliver(opening{file: []byte(text), from: from})
+	case "too-large":
+		m.deliver(opening{from: from, err: fmt.Errorf("the file is %s bytes, more than the %s a saved scene can be", text, fileio.Bytes(maxStateBytes))})
+	default:
+		select {
+		case m.saved <- text:
+		default:
+		}
+	}
+}
