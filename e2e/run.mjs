@@ -447,6 +447,58 @@ async function checkLinks(browser, url, names) {
   await bad.context.close();
 }
 
+// checkShare changes a scene, takes the link the address then holds, and
+// opens it in a fresh browser: the picture must be the same. A reload
+// keeps it too, and bad codes are refused with a notice.
+async function checkShare(browser, url) {
+  console.log('share codes');
+  const a = await openLab(browser, url, '#scene=sigmoid&seed=3', 'share: original');
+  const p = a.page;
+  await p.evaluate(() => document.querySelector('canvas').focus());
+  await pressKey(p, 'Minus'); // widen the ΔE axis
+  await drag(p, await pointOf(p, { id: 'temperature', at: [0.5, 0.7] }), await pointOf(p, { id: 'temperature', at: [0.3, 0.7] }));
+  await pressKey(p, 'Space');
+  await p.waitForTimeout(600);
+  await pressKey(p, 'Space');
+  // The address follows within about a second.
+  await p.waitForTimeout(1500);
+  const hash = await p.evaluate(() => location.hash);
+  check(/^#scene=sigmoid&seed=3&code=1\.sigmoid\.[A-Za-z0-9_-]+$/.test(hash), 'the address carries a share code once the scene changed', hash.slice(0, 60));
+  const park = async (page) => { await page.mouse.move(VIEW.width - 4, VIEW.height - 4); await waitFrames(page, 6); };
+  await park(p);
+  const before = await shot(p);
+  await p.screenshot({ path: path.join(shots, 'share-original.png') });
+
+  const b = await openLab(browser, url, hash, 'share: opened');
+  await park(b.page);
+  const opened = await shot(b.page);
+  await b.page.screenshot({ path: path.join(shots, 'share-opened.png') });
+  const d = changedPixels(before, opened);
+  check(d.changed <= 20, 'the link opens the same picture', `${d.changed} of ${d.total} pixels differ`);
+  check(await b.page.evaluate(() => location.hash) === hash, 'and the same address');
+
+  await b.page.reload();
+  await b.page.waitForFunction(() => window.boltzlab && window.boltzlab.frames > 2, null, { timeout: 180_000 });
+  await park(b.page);
+  const reloaded = await shot(b.page);
+  const r = changedPixels(before, reloaded);
+  check(r.changed <= 20, 'a reload brings the same state back', `${r.changed} of ${r.total} pixels differ`);
+  await b.context.close();
+
+  // Codes cut short, of a newer format or made up are refused, with a
+  // notice, and the lab opens as it would without them.
+  const code = hash.slice(hash.indexOf('code=') + 5);
+  for (const [bad, what] of [[code.slice(0, code.length - 6), 'cut short'], ['2' + code.slice(1), 'of a newer format'], ['1.sigmoid.AAAAAAAA', 'made up']]) {
+    const c = await openLab(browser, url, '#code=' + bad, `share: ${what}`);
+    await waitFrames(c.page, 5);
+    const st = await c.page.evaluate(() => ({ scene: window.boltzlab.scene, code: window.boltzlab.code }));
+    const said = c.logs.filter((t) => t.startsWith('boltzlab: link: the code was not opened'));
+    check(st.scene === 'recall' && !st.code && said.length === 1, `a code ${what} is refused with a notice`, `${JSON.stringify(st)} ${said.join(' | ').slice(0, 160)}`);
+    await c.context.close();
+  }
+  await a.context.close();
+}
+
 // touch sends real touch events through the DevTools protocol: a press,
 // a pause long enough for a frame to see it, optional moves, a release.
 async function touch(page, cdp, points) {
@@ -583,6 +635,7 @@ async function main() {
     await lab.context.close();
 
     await checkLinks(browser, server.url, names);
+    await checkShare(browser, server.url);
     await checkTouch(browser, server.url, names);
     await checkLoading(browser, server.url);
     await checkMissing(browser, server.url);

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"boltzlab/fileio"
 	"boltzlab/scenes/ui"
 	"boltzlab/share"
 )
@@ -47,39 +46,29 @@ func (m *Manager) index(name string) int {
 	return -1
 }
 
-// ApplyState puts st on screen: its scene, showing exactly that state. A
-// state made with another seed starts the whole lab afresh at its seed, as
-// a link with a new seed does. If the state is refused, nothing changes.
+// ApplyState puts st on screen: its scene, made anew in exactly that
+// state. A state made with another seed starts the whole lab afresh at its
+// seed, as a link with a new seed does. If the state is refused, nothing
+// changes.
 func (m *Manager) ApplyState(st State) error {
 	i := m.index(st.Scene)
 	if i < 0 {
 		return fmt.Errorf("there is no scene %q", short(st.Scene))
 	}
+	s := m.entries[i].New(st.Seed)
+	if err := s.SetState(st); err != nil {
+		return err
+	}
 	if st.Seed != m.seed {
-		s := m.entries[i].New(st.Seed)
-		if err := s.SetState(st); err != nil {
-			return err
-		}
 		m.seed = st.Seed
 		m.scenes = make([]Scene, len(m.entries))
 		m.pages = make([]*page, len(m.entries))
 		m.fresh = make([]string, len(m.entries))
+		m.pending = nil
 		m.shared = Shared{}
-		m.install(i, s, m.entries[i].New(st.Seed))
-		m.switchTo(i)
-		return nil
 	}
-	if m.scenes[i] == nil {
-		s := m.entries[i].New(m.seed)
-		if err := s.SetState(st); err != nil {
-			return err
-		}
-		m.install(i, s, m.entries[i].New(m.seed))
-	} else if err := m.scenes[i].SetState(st); err != nil {
-		return err
-	}
+	m.install(i, s, m.entries[i].New(st.Seed))
 	m.switchTo(i)
-	m.scenes[i].Invalidate()
 	return nil
 }
 
@@ -232,20 +221,51 @@ func (m *Manager) SaveScene() {
 }
 
 // Receive takes what the page's script brings back from the clipboard or
-// the file picker (kind "code", "file", "too-large" or "notice", where it
+// the file picker (kind "code", "file" or "notice", where it
 // came from, and its text) and opens it, or shows it, in the next frame.
+// The page's script refuses a file too large before reading it.
 func (m *Manager) Receive(kind, from, text string) {
 	switch kind {
 	case "code":
 		m.deliver(opening{code: share.FromText(text), from: from})
 	case "file":
 		m.deliver(opening{file: []byte(text), from: from})
-	case "too-large":
-		m.deliver(opening{from: from, err: fmt.Errorf("the file is %s bytes, more than the %s a saved scene can be", text, fileio.Bytes(maxStateBytes))})
 	default:
 		select {
 		case m.saved <- text:
 		default:
 		}
 	}
+}
+
+// Keep restores st, a state kept from an earlier visit, into its scene:
+// at once if the scene is made, else when it is first shown. A state of
+// another seed is not kept (it belongs to another lab), nor one refused.
+// It reports whether st was taken.
+func (m *Manager) Keep(st State) bool {
+	i := m.index(st.Scene)
+	if i < 0 || st.Seed != m.seed {
+		return false
+	}
+	if m.scenes[i] != nil {
+		return m.scenes[i].SetState(st) == nil
+	}
+	if m.pending == nil {
+		m.pending = map[string]State{}
+	}
+	m.pending[st.Scene] = st
+	return true
+}
+
+// made makes scene i, in the state kept for it if any.
+func (m *Manager) made(i int) {
+	s := m.entries[i].New(m.seed)
+	var fresh Scene
+	if st, ok := m.pending[m.entries[i].Name]; ok {
+		delete(m.pending, st.Scene)
+		if s.SetState(st) == nil {
+			fresh = m.entries[i].New(m.seed)
+		}
+	}
+	m.install(i, s, fresh)
 }

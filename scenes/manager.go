@@ -64,7 +64,8 @@ type Manager struct {
 	entries []Entry
 	scenes  []Scene
 	pages   []*page
-	fresh   []string // each scene's state when it was made, as JSON
+	fresh   []string         // each scene's state when it was made, as JSON
+	pending map[string]State // states kept from an earlier visit, for scenes not made yet
 	active  int
 	seed    uint64
 	shared  Shared
@@ -141,7 +142,7 @@ func (m *Manager) switchTo(i int) {
 	m.active = i
 	m.tabs.Active = i
 	if m.scenes[i] == nil {
-		m.install(i, m.entries[i].New(m.seed), nil)
+		m.made(i)
 	}
 	m.scenes[i].Activate(m.context(&m.idle))
 }

@@ -31,7 +31,7 @@ func EncodeState(st State) ([]byte, error) {
 // does not check the scene's own data; SetState does that.
 func DecodeState(data []byte) (State, error) {
 	if len(data) > maxStateBytes {
-		return State{}, fmt.Errorf("the state is %s, more than the %s a scene needs", fileio.Bytes(int64(len(data))), fileio.Bytes(maxStateBytes))
+		return State{}, fmt.Errorf("the state is %d bytes, more than the %d a scene needs", len(data), maxStateBytes)
 	}
 	var st State
 	if err := fileio.DecodeJSON(data, &st, fileio.JSONRules{Required: []string{"scene", "version", "seed", "data"}}); err != nil {

@@ -310,3 +310,29 @@ func FuzzSetState(f *testing.F) {
 		require.Equal(t, got, stateJSON(t, again))
 	})
 }
+
+// Keep brings back kept states: at once for a scene already made, on the
+// first visit for the others; a state of another seed is not taken.
+func TestManagerKeep(t *testing.T) {
+	src, err := NewManager(Options{Scene: "distribution", Seed: 1})
+	require.NoError(t, err)
+	want := map[string]string{}
+	for _, name := range []string{"recall", "distribution"} {
+		h := worked(t, name)
+		st, err := h.s.State()
+		require.NoError(t, err)
+		want[name] = stateJSON(t, h.s)
+		assert.True(t, src.Keep(st), name)
+	}
+	assert.True(t, src.Changed(mustState(t, stateJSON(t, src.Scene()))), "the scene on screen took its state at once")
+	assert.Equal(t, want["distribution"], stateJSON(t, src.Scene()))
+	require.True(t, src.SwitchByName("recall"))
+	assert.Equal(t, want["recall"], stateJSON(t, src.Scene()), "a scene made later takes its kept state")
+
+	other, _ := worked(t, "sigmoid").s.State()
+	other.Seed = 2
+	assert.False(t, src.Keep(other), "a state of another seed belongs to another lab")
+	bad := other
+	bad.Seed, bad.Data = 1, json.RawMessage(`{}`)
+	assert.False(t, src.Keep(bad) && src.SwitchByName("sigmoid") && src.Changed(mustState(t, stateJSON(t, src.Scene()))), "a refused state leaves the scene fresh")
+}

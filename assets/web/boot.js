@@ -54,12 +54,33 @@
         const f = input.files && input.files[0];
         input.remove();
         if (!f) return;
-        if (f.size > max) { send("too-large", f.name, f.size); return; }
+        if (f.size > max) {
+          send("notice", "", "Not opened, nothing changed: " + f.name + " is " + f.size + " bytes, more than the " + max + " a saved scene can be");
+          return;
+        }
         f.text().then((text) => send("file", f.name, text), (e) => send("notice", "", "Could not read " + f.name + ": " + why(e)));
       });
       document.body.appendChild(input);
       input.click();
     },
+  };
+
+  // offerFresh shows, for a while, a button that forgets the scenes'
+  // states this browser kept and opens the lab as new.
+  window.boltzlabHost.offerFresh = () => {
+    const b = document.createElement("button");
+    b.id = "fresh";
+    b.type = "button";
+    b.textContent = "Start fresh";
+    b.title = "Forget the states this browser kept and open the lab as new";
+    b.addEventListener("click", () => {
+      try {
+        for (const k of Object.keys(localStorage)) if (k.startsWith("boltzlab:")) localStorage.removeItem(k);
+      } catch (e) { /* nothing kept, nothing to forget */ }
+      location.replace(location.pathname + location.search);
+    });
+    document.body.appendChild(b);
+    setTimeout(() => b.remove(), 15000);
   };
 
   // The program calls this after it has drawn its first frame.

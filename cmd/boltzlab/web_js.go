@@ -34,8 +34,7 @@ import (
 //	            scene is as it started
 //	receive(kind, from, text)
 //	            how the page's script hands over a pasted code ("code"),
-//	            a picked file ("file"), a file too large to read
-//	            ("too-large", its size) or a message ("notice")
+//	            a picked file ("file") or a message ("notice")
 
 // parseArgs returns the defaults: a page has no command line (its address
 // is read by openURL), and leaving the flag parser out keeps the download
@@ -113,6 +112,7 @@ type webGame struct {
 	notices []string
 
 	started    bool
+	restored   string // what was restored from local storage, to say so
 	shown      string // the hash the address holds
 	shownScene string // and the scene it is of
 	lastSync   time.Time
@@ -149,6 +149,52 @@ func (g *webGame) Update() error {
 	return err
 }
 
+// storageKey is where the last state of a scene is kept in the browser's
+// local storage, as its share code.
+func storageKey(scene string) string { return "boltzlab:" + scene }
+
+// storage calls a method of localStorage and returns its result; a page
+// that may not use storage (a private window can refuse it) gets null.
+func storage(method string, args ...any) (v js.Value) {
+	defer func() {
+		if recover() != nil {
+			v = js.Null()
+		}
+	}()
+	ls := js.Global().Get("localStorage")
+	if ls.Type() != js.TypeObject {
+		return js.Null()
+	}
+	return ls.Call(method, args...)
+}
+
+// restore brings back the last state of each scene of this seed that
+// the browser kept, so a reload (or a link without a code) finds the lab
+// as the person left it, and offers to start fresh instead.
+func (g *webGame) restore() {
+	var back []string
+	for _, e := range scenes.Registry() {
+		v := storage("getItem", storageKey(e.Name))
+		if v.Type() != js.TypeString {
+			continue
+		}
+		st, err := scenes.StateOfCode(v.String())
+		if err != nil {
+			storage("removeItem", storageKey(e.Name)) // damaged: nothing to keep
+			continue
+		}
+		if g.lab.Keep(st) {
+			back = append(back, e.Tab)
+		}
+	}
+	if len(back) > 0 {
+		g.restored = "Restored your last " + strings.Join(back, ", ") + " from this browser"
+		if h := js.Global().Get("boltzlabHost"); h.Type() == js.TypeObject && h.Get("offerFresh").Type() == js.TypeFunction {
+			h.Call("offerFresh")
+		}
+	}
+}
+
 // start shows what the link asked for that could not be done, once the
 // game is running.
 func (g *webGame) start() {
@@ -156,6 +202,9 @@ func (g *webGame) start() {
 		return
 	}
 	g.tell(g.notices)
+	if g.restored != "" && len(g.notices) == 0 {
+		g.lab.Notify(g.restored)
+	}
 }
 
 // controls describes where every control of the scene on screen and every
@@ -267,6 +316,12 @@ func (g *webGame) syncHash() {
 	g.shown = hash
 	g.status.Set("code", code)
 	js.Global().Get("history").Call("replaceState", js.Null(), "", hash)
+	// The browser keeps the scene's last state for the next visit.
+	if code != "" {
+		storage("setItem", storageKey(name), code)
+	} else {
+		storage("removeItem", storageKey(name))
+	}
 }
 
 // Draw implements ebiten.Game.
