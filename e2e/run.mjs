@@ -485,6 +485,41 @@ async function checkShare(browser, url) {
   check(r.changed <= 20, 'a reload brings the same state back', `${r.changed} of ${r.total} pixels differ`);
   await b.context.close();
 
+  // The browser keeps the last state: the same scene opened again without
+  // a code (in the same browser) comes back as it was left, until Start
+  // fresh forgets it.
+  const k = await openLab(browser, url, '#scene=sigmoid&seed=1', 'kept state');
+  await k.page.evaluate(() => document.querySelector('canvas').focus());
+  await pressKey(k.page, 'Minus');
+  await pressKey(k.page, 'Minus');
+  await k.page.waitForTimeout(1500);
+  await park(k.page);
+  const left = await shot(k.page);
+  const kept = await k.page.evaluate(() => localStorage.getItem('boltzlab:sigmoid'));
+  check(typeof kept === 'string' && kept.startsWith('1.sigmoid.'), 'the browser keeps the scene\'s last state', String(kept).slice(0, 40));
+  await k.page.close();
+  const k2 = await k.context.newPage();
+  watchPage(k2, 'kept state, again');
+  await k2.goto(url + '/#scene=sigmoid&seed=1');
+  await k2.waitForFunction(() => window.boltzlab && window.boltzlab.frames > 2, null, { timeout: 180_000 });
+  await k2.waitForTimeout(4000); // the notice that says so fades
+  await park(k2);
+  const fresh = await k2.$('#fresh');
+  check(fresh !== null, 'a Start fresh button is offered');
+  const again = await shot(k2);
+  // The Start fresh button lies over the canvas's bottom: compare above it.
+  const top = fresh ? Math.floor((await fresh.boundingBox()).y) : VIEW.height;
+  const kd = changedPixels(left, again, { x: 0, y: 0, w: VIEW.width, h: top });
+  check(kd.changed <= 20, 'opening the scene again brings its kept state back', `${kd.changed} of ${kd.total} pixels differ`);
+  await k2.screenshot({ path: path.join(shots, 'kept-state.png') });
+  if (fresh) {
+    await fresh.click();
+    await k2.waitForFunction(() => window.boltzlab && window.boltzlab.frames > 2 && !location.hash.includes('code='), null, { timeout: 180_000 }).catch(() => {});
+    const gone = await k2.evaluate(() => Object.keys(localStorage).filter((x) => x.startsWith('boltzlab:')).length);
+    check(gone === 0, 'Start fresh forgets the kept states', `${gone} left`);
+  }
+  await k.context.close();
+
   // Codes cut short, of a newer format or made up are refused, with a
   // notice, and the lab opens as it would without them.
   const code = hash.slice(hash.indexOf('code=') + 5);
