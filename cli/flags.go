@@ -32,6 +32,10 @@ type Config struct {
 	Code string
 	// Load is a saved scene's JSON file to open, like a code.
 	Load string
+	// Teacher locks the lab to some scenes with some controls hidden:
+	// SCENES[:HIDDEN], comma-separated scene names and control IDs, which
+	// the scenes package reads (and notes the names it cannot use).
+	Teacher string
 	// BenchFrames, when above 0, asks for the frame-time benchmark: that
 	// many frames of the scene in its busiest state, then of a blank game.
 	BenchFrames int
@@ -68,6 +72,7 @@ func Parse(args []string, stderr io.Writer) (Config, error) {
 	fs.StringVar(&size, "size", "", "window size in pixels, as WxH (for example 390x844)")
 	fs.StringVar(&c.Code, "code", "", "open a share code (copied with Ctrl+C); it names its scene and seed")
 	fs.StringVar(&c.Load, "load", "", "open a scene saved as JSON (Ctrl+S writes boltzlab-SCENE.json)")
+	fs.StringVar(&c.Teacher, "teacher", "", "teacher mode: SCENES[:HIDDEN], comma-separated scene names and control IDs to hide (for example recall,sigmoid:forget,store)")
 	fs.IntVar(&c.BenchFrames, "bench-frames", 0, "measure the Go time of this many frames of the scene at its busiest, then of a blank game, and print CSV")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

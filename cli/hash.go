@@ -17,6 +17,9 @@ type LinkRequest struct {
 	Scene   string // a registered scene's short name, or "" for the default
 	Seed    uint64
 	HasSeed bool
+	// Teacher is teacher mode ("teacher=SCENES:HIDDEN"), as written; the
+	// scenes package reads it.
+	Teacher string
 	// Code is a share code to open (checked here only for its characters
 	// and length; opening it checks the rest).
 	Code string
@@ -86,13 +89,11 @@ func ParseHash(hash string, names []string) (LinkRequest, []string) {
 				continue
 			}
 			req.Seed, req.HasSeed = seed, true
+		case "teacher":
+			req.Teacher = val
 		case "code":
-			code, err := CheckCode(val)
-			if err != nil {
-				notices = append(notices, err.Error())
-				continue
-			}
-			req.Code = code
+			// Opening the code checks it whole.
+			req.Code = val
 		case "bench":
 			if val == "blank" {
 				req.Blank = true

@@ -632,7 +632,7 @@ func (d *distribution) State() (State, error) {
 			st.Biases = append(st.Biases, d.value(k))
 		}
 	}
-	return makeState("distribution", d.seed, st)
+	return makeState("distribution", d.seed, &st)
 }
 
 // SetState implements Scene.
@@ -648,9 +648,11 @@ func (d *distribution) SetState(st State) error {
 		if len(s.Weights) != len(distPairs) || len(s.Biases) != distUnits {
 			return fmt.Errorf("%d weights and %d biases, want %d and %d", len(s.Weights), len(s.Biases), len(distPairs), distUnits)
 		}
-		for _, v := range append(slices.Clone(s.Weights), s.Biases...) {
-			if err := sliderOK(&d.param, "a weight or bias", v); err != nil {
-				return err
+		for _, vs := range [][]float64{s.Weights, s.Biases} {
+			for _, v := range vs {
+				if err := sliderOK(&d.param, "a weight or bias", v); err != nil {
+					return err
+				}
 			}
 		}
 		if s.Selected < 0 || s.Selected >= distParams {

@@ -15,6 +15,9 @@ import (
 // the scene starts in (nil: s's state now).
 func (m *Manager) install(i int, s Scene, fresh Scene) {
 	m.scenes[i] = s
+	for _, id := range m.hidden {
+		s.Hide(id)
+	}
 	p := &page{}
 	hdr := ui.Leaf(&p.header).Measure(func(_ ui.Theme, w float64) float64 { return m.headerHeight(s, w) })
 	p.root = ui.Col(ui.GapL, hdr, s.Layout())
@@ -46,11 +49,11 @@ func (m *Manager) index(name string) int {
 	return -1
 }
 
-// ApplyState puts st on screen: its scene, made anew in exactly that
+// applyState puts st on screen: its scene, made anew in exactly that
 // state. A state made with another seed starts the whole lab afresh at its
 // seed, as a link with a new seed does. If the state is refused, nothing
 // changes.
-func (m *Manager) ApplyState(st State) error {
+func (m *Manager) applyState(st State) error {
 	i := m.index(st.Scene)
 	if i < 0 {
 		return fmt.Errorf("there is no scene %q", short(st.Scene))
@@ -79,8 +82,8 @@ func (m *Manager) State() (State, error) { return m.Scene().State() }
 // the one it started in, so that a link needs a code to reopen it.
 func (m *Manager) Changed(st State) bool { return stateKey(st) != m.fresh[m.active] }
 
-// Code returns the share code of the scene on screen.
-func (m *Manager) Code() (string, error) {
+// shareCode returns the share code of the scene on screen.
+func (m *Manager) shareCode() (string, error) {
 	st, err := m.State()
 	if err != nil {
 		return "", err
@@ -121,26 +124,22 @@ func (m *Manager) OpenCode(code string) error {
 	if err != nil {
 		return err
 	}
-	return m.ApplyState(st)
+	return m.applyState(st)
 }
 
-// OpenJSON puts the state a saved file holds on screen, or refuses it and
+// openJSON puts the state a saved file holds on screen, or refuses it and
 // changes nothing.
-func (m *Manager) OpenJSON(data []byte) error {
+func (m *Manager) openJSON(data []byte) error {
 	st, err := DecodeState(data)
 	if err != nil {
 		return err
 	}
-	return m.ApplyState(st)
+	return m.applyState(st)
 }
 
 // refused words a refusal of a state for a notice.
 func refused(what string, err error) string {
-	msg := err.Error()
-	if r := []rune(msg); len(r) > 140 {
-		msg = string(r[:130]) + "…"
-	}
-	return fmt.Sprintf("Not opened, nothing changed: %s: %s", what, strings.TrimSuffix(msg, "."))
+	return "Not opened, nothing changed: " + what + ": " + err.Error()
 }
 
 // opening is a share code or a file's contents that arrived from outside
@@ -168,7 +167,7 @@ func (m *Manager) open(o opening) {
 	case o.err != nil:
 		err = o.err
 	case o.file != nil:
-		err = m.OpenJSON(o.file)
+		err = m.openJSON(o.file)
 	default:
 		err = m.OpenCode(o.code)
 	}
@@ -183,7 +182,7 @@ func (m *Manager) open(o opening) {
 func (m *Manager) keepKeys() {
 	switch {
 	case GlobalKeys.Fired(&m.live, "copy"):
-		code, err := m.Code()
+		code, err := m.shareCode()
 		if err != nil {
 			m.Notify("Nothing copied: " + err.Error())
 			return
@@ -192,7 +191,7 @@ func (m *Manager) keepKeys() {
 	case GlobalKeys.Fired(&m.live, "paste"):
 		pasteCode(m)
 	case GlobalKeys.Fired(&m.live, "save"):
-		m.SaveScene()
+		m.saveScene()
 	case GlobalKeys.Fired(&m.live, "open"):
 		pickFile(m)
 	}
@@ -201,9 +200,9 @@ func (m *Manager) keepKeys() {
 // FileName is the name a scene's saved state goes by.
 func FileName(scene string) string { return "boltzlab-" + scene + ".json" }
 
-// SaveScene saves the scene on screen as JSON: a file in the working
+// saveScene saves the scene on screen as JSON: a file in the working
 // directory on the desktop, a download in the browser.
-func (m *Manager) SaveScene() {
+func (m *Manager) saveScene() {
 	st, err := m.State()
 	var js []byte
 	if err == nil {
@@ -268,4 +267,52 @@ func (m *Manager) made(i int) {
 		}
 	}
 	m.install(i, s, fresh)
+}
+
+// teach reads teacher mode, SCENES[:HIDDEN]: it locks the lab to the
+// scenes named (all if none is) and keeps the hidden IDs that name a
+// widget of one of them, noting every name it cannot use.
+func (m *Manager) teach(t string) {
+	list, hide, _ := strings.Cut(strings.ToLower(t), ":")
+	var es []Entry
+	for _, n := range strings.Split(list, ",") {
+		if n = strings.TrimSpace(n); n == "" {
+			continue
+		}
+		if i := m.index(n); i >= 0 {
+			es = append(es, m.entries[i])
+		} else {
+			m.notices = append(m.notices, "teacher mode: no scene “"+short(n)+"”")
+		}
+	}
+	if len(es) > 0 {
+		m.entries = es
+	}
+	for _, id := range strings.Split(hide, ",") {
+		if id = strings.TrimSpace(id); id == "" {
+			continue
+		}
+		found := false
+		for _, e := range m.entries {
+			found = e.New(m.seed).Hide(id) || found
+		}
+		if found {
+			m.hidden = append(m.hidden, id)
+		} else {
+			m.notices = append(m.notices, "teacher mode: no control “"+short(id)+"” to hide")
+		}
+	}
+}
+
+// Notices returns what teacher mode skipped, for the person to see.
+func (m *Manager) Notices() []string { return m.notices }
+
+// Names returns the short names of the scenes this lab shows, in tab
+// order: every registered scene, or those teacher mode keeps.
+func (m *Manager) Names() []string {
+	var names []string
+	for _, e := range m.entries {
+		names = append(names, e.Name)
+	}
+	return names
 }

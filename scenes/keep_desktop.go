@@ -26,7 +26,7 @@ func (m *Manager) OpenFile(path string) error {
 	if err != nil {
 		return err
 	}
-	return m.OpenJSON(data)
+	return m.openJSON(data)
 }
 
 func copyCode(m *Manager, code string) {

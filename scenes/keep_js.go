@@ -2,10 +2,7 @@
 
 package scenes
 
-import (
-	"strings"
-	"syscall/js"
-)
+import "syscall/js"
 
 // In the browser the clipboard and the file picker are reached through
 // window.boltzlabHost, a few lines of the page's script (assets/web/
@@ -22,14 +19,8 @@ func host(method string, args ...any) bool {
 	return true
 }
 
-// linkTo returns the address that opens code.
-func linkTo(code string) string {
-	href, _, _ := strings.Cut(js.Global().Get("location").Get("href").String(), "#")
-	return href + "#code=" + code
-}
-
 func copyCode(m *Manager, code string) {
-	if !host("copy", linkTo(code)) {
+	if !host("copy", code) {
 		m.Notify("This page cannot copy; the address bar holds the link to this state")
 	}
 }

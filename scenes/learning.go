@@ -511,7 +511,7 @@ func (s *learning) State() (State, error) {
 			d.Weights = append(d.Weights, net.Weight(i, j))
 		}
 	}
-	return makeState("learning", s.seed, d)
+	return makeState("learning", s.seed, &d)
 }
 
 // SetState implements Scene.

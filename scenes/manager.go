@@ -22,6 +22,10 @@ type Options struct {
 	Help       bool   // open with the scene's help overlay showing
 	Screenshot string // when set, draw Frames frames, write the screen here as PNG, and quit
 	Frames     int
+	// Teacher is teacher mode, SCENES[:HIDDEN]: only these scenes (none
+	// named: all), with the controls of these IDs hidden. Names that are
+	// no scene or no control are skipped, with a notice (see Notices).
+	Teacher string
 }
 
 // GlobalKeys are the keys the Manager keeps for itself in every scene; no
@@ -35,17 +39,22 @@ var GlobalKeys = func() ui.Keymap {
 		{ID: "close", Key: ebiten.KeyEscape, Label: "Esc", Does: "close the help, clear the focus"},
 		{ID: "focus", Key: ebiten.KeyTab, Label: "Tab", Does: "move the keyboard focus"},
 		{ID: "focus", Key: ebiten.KeyTab, Mod: ui.ModShift, Label: "Shift+Tab", Does: "move the keyboard focus"},
-		{ID: "copy", Key: ebiten.KeyC, Mod: ui.ModCtrl, Label: "Ctrl+C", Does: "copy a share code"},
-		{ID: "paste", Key: ebiten.KeyV, Mod: ui.ModCtrl, Label: "Ctrl+V", Does: "open a share code"},
-		{ID: "save", Key: ebiten.KeyS, Mod: ui.ModCtrl, Label: "Ctrl+S", Does: "save the scene as JSON"},
-		{ID: "open", Key: ebiten.KeyO, Mod: ui.ModCtrl, Label: "Ctrl+O", Does: "open a saved scene"},
 	}
+	k = append(k, keepKeys...)
 	for d := range 9 {
 		k = append(k, ui.Binding{ID: "scene", Key: ebiten.KeyDigit1 + ebiten.Key(d), Label: fmt.Sprint(d + 1), Does: "switch scene"})
 		k = append(k, ui.Binding{ID: "scene", Key: ebiten.KeyNumpad1 + ebiten.Key(d), Label: fmt.Sprint(d + 1), Does: "switch scene"})
 	}
 	return k
 }()
+
+// keepKeys are the global keys that keep and share a scene.
+var keepKeys = ui.Keymap{
+	{ID: "copy", Key: ebiten.KeyC, Mod: ui.ModCtrl, Label: "Ctrl+C", Does: "copy a share code"},
+	{ID: "paste", Key: ebiten.KeyV, Mod: ui.ModCtrl, Label: "Ctrl+V", Does: "open a share code"},
+	{ID: "save", Key: ebiten.KeyS, Mod: ui.ModCtrl, Label: "Ctrl+S", Does: "save the scene as JSON"},
+	{ID: "open", Key: ebiten.KeyO, Mod: ui.ModCtrl, Label: "Ctrl+O", Does: "open a saved scene"},
+}
 
 // page is a scene on screen: its layout under the shared header, and how
 // far it is scrolled.
@@ -66,6 +75,8 @@ type Manager struct {
 	pages   []*page
 	fresh   []string         // each scene's state when it was made, as JSON
 	pending map[string]State // states kept from an earlier visit, for scenes not made yet
+	hidden  []string         // teacher mode: the control IDs hidden in every scene
+	notices []string         // what teacher mode skipped
 	active  int
 	seed    uint64
 	shared  Shared
@@ -108,6 +119,7 @@ var ErrUnknownScene = errors.New("unknown scene")
 func NewManager(opt Options) (*Manager, error) {
 	m := &Manager{entries: Registry(), seed: opt.Seed, shotPath: opt.Screenshot, shotFrames: opt.Frames,
 		saved: make(chan string, 4), incoming: make(chan opening, 4), th: ui.Theme{U: 1}}
+	m.teach(opt.Teacher)
 	m.scenes = make([]Scene, len(m.entries))
 	m.pages = make([]*page, len(m.entries))
 	m.fresh = make([]string, len(m.entries))
@@ -122,8 +134,12 @@ func NewManager(opt Options) (*Manager, error) {
 				m.active = i
 			}
 		}
+		if m.active < 0 && len(m.entries) < len(Registry()) {
+			// Teacher mode left this scene out: open its first scene.
+			m.active = 0
+		}
 		if m.active < 0 {
-			return nil, fmt.Errorf("%w %q (choose one of: %s)", ErrUnknownScene, opt.Scene, strings.Join(Names(), ", "))
+			return nil, fmt.Errorf("%w %q (choose one of: %s)", ErrUnknownScene, opt.Scene, strings.Join(m.Names(), ", "))
 		}
 	}
 	m.switchTo(m.active)
@@ -176,7 +192,8 @@ func (m *Manager) Notify(msg string) {
 }
 
 func (m *Manager) context(in ui.Input) *Context {
-	return &Context{In: in, Theme: m.th, Seed: m.seed, Shared: &m.shared, Notify: m.Notify}
+	return &Context{In: in, Theme: m.th, Seed: m.seed, Shared: &m.shared, Notify: m.Notify,
+		Save: m.saveScene, Open: func() { pickFile(m) }}
 }
 
 // Theme returns the theme the last layout used.

@@ -1,14 +1,10 @@
 package scenes
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"math/rand/v2"
 	"strings"
-	"unicode"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -29,9 +25,10 @@ const (
 // often, so the plots always show the whole run at an even density.
 const rbmHistory = 1000
 
-// rbmFileName is the name a saved machine goes by: a file in the working
-// directory on the desktop, a download in the browser.
-const rbmFileName = "boltzlab-rbm.json"
+// rbmFileName is the name a saved machine goes by on the desktop: a file
+// in the working directory (boltzlab-rbm.json is the whole scene, which
+// Ctrl+S saves).
+const rbmFileName = "boltzlab-rbm-machine.json"
 
 // The RBM lab's starting settings, which Reset restores.
 const (
@@ -49,9 +46,6 @@ const (
 	rbmHiddenW  = 72
 	rbmArrowW   = 28
 )
-
-// errLoadCancelled means the person backed out of loading a machine.
-var errLoadCancelled = errors.New("load cancelled")
 
 // rbmBestLL is the highest mean log-likelihood a model can give three
 // distinct shapes: a third of its probability on each, −log 3 nats.
@@ -383,60 +377,6 @@ func (r *rbmLab) nearest() (shape, dist int) {
 // the largest |weight| rounded up to a round number, so the legend changes
 // in steps rather than every frame.
 func (r *rbmLab) fieldScale() float64 { return niceCeil(maxAbs(r.machine.W)) }
-
-// saveJSON returns the machine as the JSON a save writes.
-func (r *rbmLab) saveJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	if err := r.machine.WriteJSON(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// loadJSON replaces the machine with the one in data, if data holds a
-// well-formed machine of this scene's shape; otherwise it says why and
-// changes nothing. from names where data came from.
-func (r *rbmLab) loadJSON(data []byte, from string, ctx *Context) bool {
-	m, err := sim.ReadRBM(bytes.NewReader(data))
-	if err != nil {
-		ctx.Notify(fmt.Sprintf("Not loaded, nothing changed: %s: %s", from, strings.TrimPrefix(err.Error(), "reading RBM: ")))
-		return false
-	}
-	if m.Visible != rbmVisible || m.Hidden != rbmHidden {
-		ctx.Notify(fmt.Sprintf("Not loaded, nothing changed: %s has %d visible and %d hidden units, this scene needs %d and %d",
-			from, m.Visible, m.Hidden, rbmVisible, rbmHidden))
-		return false
-	}
-	r.adopt(m)
-	ctx.Notify(fmt.Sprintf("Loaded %s: reconstruction error %.4f, log-likelihood %.3f nats", from, r.recon, r.ll))
-	return true
-}
-
-func (r *rbmLab) saveMachine(ctx *Context) {
-	data, err := r.saveJSON()
-	if err == nil {
-		err = saveFile(rbmFileName, data, "application/json")
-	}
-	if err != nil {
-		ctx.Notify("Could not save the machine: " + err.Error())
-		return
-	}
-	ctx.Notify(rbmSavedNotice)
-}
-
-func (r *rbmLab) loadMachine(ctx *Context) {
-	data, from, err := readRBMFile()
-	switch {
-	case errors.Is(err, errLoadCancelled):
-		ctx.Notify("Nothing loaded")
-	case errors.Is(err, fs.ErrNotExist):
-		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first (E)", rbmFileName))
-	case err != nil:
-		ctx.Notify("Not loaded, nothing changed: " + err.Error())
-	default:
-		r.loadJSON(data, from, ctx)
-	}
-}
 
 func (r *rbmLab) Title() string { return "RBM lab" }
 
@@ -834,7 +774,7 @@ func (r *rbmLab) State() (State, error) {
 		}
 	}
 	m := r.machine
-	return makeState("rbm", r.seed, rbmState{Rate: r.rate.Value, K: r.k.Value, Speed: r.speed(),
+	return makeState("rbm", r.seed, &rbmState{Rate: r.rate.Value, K: r.k.Value, Speed: r.speed(),
 		Machine: rbmMachine{Weights: append([]float64(nil), m.W...), VisibleBias: append([]float64(nil), m.B...), HiddenBias: append([]float64(nil), m.C...)},
 		Updates: r.trainer.Updates, Epochs: r.trainer.Epochs, Input: string(in), Source: r.source, Pixel: r.sel})
 }
@@ -867,7 +807,7 @@ func (r *rbmLab) SetState(st State) error {
 		if len(d.Input) != rbmVisible || strings.Count(d.Input, "0")+strings.Count(d.Input, "1") != rbmVisible {
 			return fmt.Errorf("the input %q is not %d pixels of 0 or 1", short(d.Input), rbmVisible)
 		}
-		if len([]rune(d.Source)) > 80 || strings.ContainsFunc(d.Source, func(c rune) bool { return !unicode.IsPrint(c) }) {
+		if !textOK(d.Source, 120) {
 			return fmt.Errorf("the input's description %q is not a short line of text", short(d.Source))
 		}
 		if d.Pixel < 0 || d.Pixel >= rbmVisible {

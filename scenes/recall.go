@@ -5,8 +5,6 @@ import (
 	"image/color"
 	"math"
 	"math/rand/v2"
-	"strings"
-	"unicode"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -454,7 +452,7 @@ func (r *recall) State() (State, error) {
 	for _, m := range r.memories {
 		d.Memories = append(d.Memories, recallMemory{Name: m.Name, Units: append([]int8(nil), m.Units...)})
 	}
-	return makeState("recall", r.seed, d)
+	return makeState("recall", r.seed, &d)
 }
 
 // SetState implements Scene.
@@ -472,7 +470,7 @@ func (r *recall) SetState(st State) error {
 			return fmt.Errorf("%d memories, more than the %d this scene stores", len(d.Memories), maxMemories)
 		}
 		for _, m := range d.Memories {
-			if m.Name == "" || len([]rune(m.Name)) > 8 || strings.ContainsFunc(m.Name, func(c rune) bool { return !unicode.IsPrint(c) }) {
+			if m.Name == "" || !textOK(m.Name, 12) {
 				return fmt.Errorf("a memory's name %q is not a short printable name", short(m.Name))
 			}
 			if err := unitsOK("memory "+m.Name, m.Units, n); err != nil {

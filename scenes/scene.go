@@ -31,6 +31,9 @@ type Scene interface {
 	Keys() ui.Keymap
 	// Controls lists every interactive region by its stable ID.
 	Controls() []ui.Region
+	// Hide hides a widget by its ID, for teacher mode, and reports whether
+	// there was one.
+	Hide(id string) bool
 	// Focus is the scene's keyboard focus; the Manager moves it on Tab.
 	Focus() *ui.Focus
 	// Transport returns the Run/Step/Reset controls, or nil.
@@ -96,6 +99,9 @@ type Context struct {
 	Shared *Shared
 	// Notify shows a short message to the person, for a few seconds.
 	Notify func(msg string)
+	// Save saves the scene on screen as JSON and Open offers to open a
+	// saved one (Ctrl+S and Ctrl+O), for scenes with buttons that do so.
+	Save, Open func()
 }
 
 // Shared carries the little state that passes between scenes.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"boltzlab/fileio"
 	"boltzlab/scenes/ui"
@@ -93,6 +94,20 @@ func sliderOK(s *ui.Slider, name string, v float64) error {
 		return fmt.Errorf("%s %v is outside %g to %g", name, v, s.Min, s.Max)
 	}
 	return nil
+}
+
+// textOK reports whether s, a name or a line from outside, is at most max
+// bytes of printable text (no control characters).
+func textOK(s string, max int) bool {
+	if len(s) > max {
+		return false
+	}
+	for _, c := range s {
+		if c < ' ' || c == 0x7f || c == utf8.RuneError {
+			return false
+		}
+	}
+	return true
 }
 
 // unitsOK checks a network state: n units, each +1 or −1.

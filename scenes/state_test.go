@@ -271,7 +271,7 @@ func TestManagerRefusesBadCodes(t *testing.T) {
 		assert.Equal(t, string(before), string(js))
 	}
 	for _, file := range []string{"", "{}", "null", `{"scene":"sigmoid","version":1,"seed":3,"data":{}}`, string(before) + "x"} {
-		require.Error(t, m.OpenJSON([]byte(file)), file)
+		require.Error(t, m.openJSON([]byte(file)), file)
 		assert.Equal(t, "sigmoid", m.ActiveName())
 	}
 	require.NoError(t, m.OpenCode(good))

@@ -40,8 +40,18 @@ const (
 	maxSceneLen   = 32
 )
 
-// ErrNewer is returned for a code of a format newer than Version.
+// ErrNewer is what a code of a format newer than Version is refused with
+// (errors.Is finds it).
 var ErrNewer = errors.New("the code was made by a newer version of the lab")
+
+// newer is the error for a code of format v, newer than Version.
+type newer struct{ v int }
+
+func (e newer) Error() string {
+	return ErrNewer.Error() + " (format " + strconv.Itoa(e.v) + "; this one reads up to " + strconv.Itoa(Version) + ")"
+}
+
+func (e newer) Is(target error) bool { return target == ErrNewer }
 
 // Encode returns the code for payload, a state of the named scene.
 func Encode(scene string, payload []byte) (string, error) {
@@ -75,7 +85,7 @@ func Decode(code string) (scene string, payload []byte, err error) {
 	case code == "":
 		return "", nil, errors.New("the code is empty")
 	case len(code) > MaxCodeLen:
-		return "", nil, fmt.Errorf("the code is %d characters long, more than the %d a code can be", len(code), MaxCodeLen)
+		return "", nil, errors.New("the code is " + strconv.Itoa(len(code)) + " characters long, more than a code can be")
 	}
 	parts := strings.SplitN(code, ".", 3)
 	if len(parts) != 3 {
@@ -84,13 +94,13 @@ func Decode(code string) (scene string, payload []byte, err error) {
 	v, err := strconv.Atoi(parts[0])
 	switch {
 	case err != nil || v < 1 || len(parts[0]) > 4:
-		return "", nil, fmt.Errorf("the code's format %q is not a version number", short(parts[0]))
+		return "", nil, errors.New("the code's format is not a version number")
 	case v > Version:
-		return "", nil, fmt.Errorf("%w (format %d; this one reads up to %d)", ErrNewer, v, Version)
+		return "", nil, newer{v}
 	}
 	scene = parts[1]
 	if !nameOK(scene) {
-		return "", nil, fmt.Errorf("the code names no scene but %q", short(scene))
+		return "", nil, errors.New("the code names no scene")
 	}
 	raw, err := base64.RawURLEncoding.Strict().DecodeString(parts[2])
 	if err != nil || len(raw) < 5 {
@@ -103,7 +113,7 @@ func Decode(code string) (scene string, payload []byte, err error) {
 		return "", nil, errors.New("the code is cut short or damaged")
 	}
 	if len(payload) > MaxPayloadLen {
-		return "", nil, fmt.Errorf("the code unpacks to more than %d bytes", MaxPayloadLen)
+		return "", nil, errors.New("the code unpacks to more than a state can be")
 	}
 	if src.Len() != 0 {
 		return "", nil, errors.New("the code is damaged: it has extra text at its end")
@@ -136,11 +146,4 @@ func FromText(text string) string {
 		text, _, _ = strings.Cut(rest, "&")
 	}
 	return strings.TrimSpace(text)
-}
-
-func short(s string) string {
-	if len(s) > 24 {
-		return s[:24] + "…"
-	}
-	return s
 }

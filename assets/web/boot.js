@@ -25,7 +25,9 @@
   }
   const why = (e) => String(e && e.message || e);
   window.boltzlabHost = {
-    copy(link) {
+    // copy puts a link that opens code on the clipboard.
+    copy(code) {
+      const link = location.href.split("#")[0] + "#code=" + code;
       if (!navigator.clipboard) {
         send("notice", "", "This page may not use the clipboard; the address bar holds the link to this state");
         return;

@@ -32,7 +32,7 @@ func run(args []string) (status int) {
 		return 2
 	}
 	opt := scenes.Options{Scene: cfg.Scene, Seed: cfg.Seed, Run: cfg.Run, Help: cfg.Help,
-		Screenshot: cfg.Screenshot, Frames: cfg.Frames}
+		Screenshot: cfg.Screenshot, Frames: cfg.Frames, Teacher: cfg.Teacher}
 	link := openURL(&opt) // in the browser, the address's hash
 	m, err := scenes.NewManager(opt)
 	if err != nil {

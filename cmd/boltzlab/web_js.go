@@ -65,6 +65,7 @@ func openURL(opt *scenes.Options) *urlState {
 	if req.HasSeed {
 		opt.Seed = req.Seed
 	}
+	opt.Teacher = req.Teacher
 	return &urlState{req: req, notices: notices, opt: *opt}
 }
 
@@ -72,12 +73,15 @@ func openURL(opt *scenes.Options) *urlState {
 // address and the status object up to date, or the blank measuring game
 // when the hash asked for it.
 func (u *urlState) wrap(m *scenes.Manager) ebiten.Game {
-	g := &webGame{lab: m, opt: u.opt, notices: u.notices, changed: make(chan string, 4)}
+	g := &webGame{lab: m, opt: u.opt, notices: append(u.notices, m.Notices()...), changed: make(chan string, 4)}
+	if u.req.Teacher != "" {
+		g.teacher = "&teacher=" + u.req.Teacher
+	}
 	if u.req.Blank {
 		g.blank = &blankGame{}
 	}
 	names := []any{}
-	for _, n := range scenes.Names() {
+	for _, n := range m.Names() {
 		names = append(names, n)
 	}
 	g.status = js.Global().Get("Object").New()
@@ -113,6 +117,7 @@ type webGame struct {
 
 	started    bool
 	restored   string // what was restored from local storage, to say so
+	teacher    string // "&teacher=…" when the lab is in teacher mode, for the address
 	shown      string // the hash the address holds
 	shownScene string // and the scene it is of
 	lastSync   time.Time
@@ -218,7 +223,7 @@ func (g *webGame) controls() any {
 	put := func(id string, x, y, w, h float64) {
 		out.Set(id, js.ValueOf([]any{x / dpr, y / dpr, w / dpr, h / dpr}))
 	}
-	for i, name := range scenes.Names() {
+	for i, name := range g.lab.Names() {
 		r := g.lab.TabRect(i)
 		put("tab-"+name, r.X, r.Y, r.W, r.H)
 	}
@@ -306,7 +311,7 @@ func (g *webGame) syncHash() {
 	if st, err := g.lab.State(); err == nil && g.lab.Changed(st) {
 		code, _ = scenes.CodeOf(st)
 	}
-	hash := "#" + cli.FormatHash(name, g.lab.Seed(), code)
+	hash := "#" + cli.FormatHash(name, g.lab.Seed(), code) + g.teacher
 	g.shownScene = name
 	g.status.Set("scene", name)
 	g.status.Set("seed", fmt.Sprint(g.lab.Seed()))

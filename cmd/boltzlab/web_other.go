@@ -5,6 +5,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -25,8 +26,15 @@ func openURL(opt *scenes.Options) *urlState { return nil }
 // wrap returns the lab itself.
 func (*urlState) wrap(m *scenes.Manager) ebiten.Game { return m }
 
-// openFlags opens what -code or -load names.
+// openFlags says what the command line asked for that could not be done,
+// and opens what -code or -load names.
 func openFlags(m *scenes.Manager, cfg cli.Config) error {
+	if notices := m.Notices(); len(notices) > 0 {
+		for _, n := range notices {
+			fmt.Fprintln(os.Stderr, "boltzlab:", n)
+		}
+		m.Notify(strings.Join(notices, "; "))
+	}
 	if cfg.Code != "" {
 		if err := m.OpenCode(cfg.Code); err != nil {
 			return fmt.Errorf("-code: %w", err)
