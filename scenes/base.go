@@ -73,13 +73,12 @@ func (b *base) Hide(id string) bool {
 		return false
 	}
 	*h = true
-	shown := b.controls[:0:0]
-	for _, c := range b.controls {
-		if c.ID != id {
-			shown = append(shown, c)
+	for k := range b.controls {
+		if b.controls[k].ID == id {
+			b.controls = append(b.controls[:k:k], b.controls[k+1:]...)
+			break
 		}
 	}
-	b.controls = shown
 	return true
 }
 

@@ -175,7 +175,7 @@ func (m *Manager) open(o opening) {
 		m.Notify(refused(o.from, err))
 		return
 	}
-	m.Notify(fmt.Sprintf("Opened %s: %s, seed %d", o.from, m.entries[m.active].Tab, m.seed))
+	m.Notify("Opened " + o.from + ": " + m.entries[m.active].Tab)
 }
 
 // keepKeys handles the keys that keep and share a scene.

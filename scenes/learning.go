@@ -537,7 +537,8 @@ func (s *learning) SetState(st State) error {
 			}
 		}
 		copy(m.Net.B, d.Biases)
-		if err := netOK(m.Net, learningMaxWeight); err != nil {
+		// SetWeight keeps the weights symmetric with a zero diagonal.
+		if err := boundOK(learningMaxWeight, m.Net.W, m.Net.B); err != nil {
 			return err
 		}
 		return countOK("steps", d.Steps, maxCount)

@@ -797,12 +797,8 @@ func (r *rbmLab) SetState(st State) error {
 		if err := m.Validate(); err != nil {
 			return err
 		}
-		for _, ws := range [][]float64{m.W, m.B, m.C} {
-			for _, w := range ws {
-				if math.Abs(w) > sim.MaxAbsWeight {
-					return fmt.Errorf("a weight or bias of %g is beyond ±%g", w, sim.MaxAbsWeight)
-				}
-			}
+		if err := boundOK(sim.MaxAbsWeight, m.W, m.B, m.C); err != nil {
+			return err
 		}
 		if len(d.Input) != rbmVisible || strings.Count(d.Input, "0")+strings.Count(d.Input, "1") != rbmVisible {
 			return fmt.Errorf("the input %q is not %d pixels of 0 or 1", short(d.Input), rbmVisible)

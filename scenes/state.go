@@ -6,11 +6,9 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"unicode/utf8"
 
 	"boltzlab/fileio"
 	"boltzlab/scenes/ui"
-	"boltzlab/sim"
 )
 
 // stateVersion is the format of every scene's state data that this build
@@ -29,7 +27,8 @@ func EncodeState(st State) ([]byte, error) {
 
 // DecodeState reads a state written by EncodeState, strictly: one JSON
 // object with exactly the fields of State, no null, nothing after it. It
-// does not check the scene's own data; SetState does that.
+// does not check the scene's name or its own data; the Manager and
+// SetState do that.
 func DecodeState(data []byte) (State, error) {
 	if len(data) > maxStateBytes {
 		return State{}, fmt.Errorf("the state is %d bytes, more than the %d a scene needs", len(data), maxStateBytes)
@@ -37,13 +36,6 @@ func DecodeState(data []byte) (State, error) {
 	var st State
 	if err := fileio.DecodeJSON(data, &st, fileio.JSONRules{Required: []string{"scene", "version", "seed", "data"}}); err != nil {
 		return State{}, err
-	}
-	known := false
-	for _, n := range Names() {
-		known = known || n == st.Scene
-	}
-	if !known {
-		return State{}, fmt.Errorf("there is no scene %q", short(st.Scene))
 	}
 	return st, nil
 }
@@ -102,8 +94,8 @@ func textOK(s string, max int) bool {
 	if len(s) > max {
 		return false
 	}
-	for _, c := range s {
-		if c < ' ' || c == 0x7f || c == utf8.RuneError {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] == 0x7f {
 			return false
 		}
 	}
@@ -158,20 +150,14 @@ func (b *base) setSpeed(v float64) {
 	}
 }
 
-// netOK checks a network's weights and biases: finite, symmetric, zero
-// diagonal, within bound.
-func netOK(n *sim.Net, bound float64) error {
-	if err := n.Validate(); err != nil {
-		return err
-	}
-	for _, w := range n.W {
-		if math.Abs(w) > bound {
-			return fmt.Errorf("a weight of %g is beyond ±%g", w, bound)
-		}
-	}
-	for _, b := range n.B {
-		if math.Abs(b) > bound {
-			return fmt.Errorf("a bias of %g is beyond ±%g", b, bound)
+// boundOK checks that every weight and bias is within ±bound (they are
+// finite already: DecodeJSON refuses anything else).
+func boundOK(bound float64, params ...[]float64) error {
+	for _, ps := range params {
+		for _, p := range ps {
+			if math.Abs(p) > bound {
+				return fmt.Errorf("a weight or bias of %g is beyond ±%g", p, bound)
+			}
 		}
 	}
 	return nil

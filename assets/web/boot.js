@@ -67,8 +67,22 @@
     },
   };
 
-  // offerFresh shows, for a while, a button that forgets the scenes'
-  // states this browser kept and opens the lab as new.
+  // keep stores the last state of a scene as its share code ("" forgets
+  // it), and kept returns it, or null: local storage, which a private
+  // window may refuse.
+  window.boltzlabHost.keep = (scene, code) => {
+    try {
+      if (code) localStorage.setItem("boltzlab:" + scene, code);
+      else localStorage.removeItem("boltzlab:" + scene);
+    } catch (e) { /* nothing kept */ }
+  };
+  window.boltzlabHost.kept = (scene) => {
+    try { return localStorage.getItem("boltzlab:" + scene); } catch (e) { return null; }
+  };
+
+  // offerFresh shows a button, until 20 seconds after the first frame,
+  // that forgets the scenes' states this browser kept and opens the lab
+  // as new.
   window.boltzlabHost.offerFresh = () => {
     const b = document.createElement("button");
     b.id = "fresh";
@@ -82,11 +96,13 @@
       location.replace(location.pathname + location.search);
     });
     document.body.appendChild(b);
-    setTimeout(() => b.remove(), 15000);
   };
 
   // The program calls this after it has drawn its first frame.
-  window.boltzlabReady = () => { status.style.display = "none"; };
+  window.boltzlabReady = () => {
+    status.style.display = "none";
+    setTimeout(() => { const b = document.getElementById("fresh"); if (b) b.remove(); }, 20000);
+  };
 
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     fail("WebAssembly is not available",

@@ -80,6 +80,14 @@ func (u *urlState) wrap(m *scenes.Manager) ebiten.Game {
 	if u.req.Blank {
 		g.blank = &blankGame{}
 	}
+	if u.req.Code != "" {
+		// The code names its scene and seed, so it wins over the rest.
+		if err := m.OpenCode(u.req.Code); err != nil {
+			g.notices = append(g.notices, "the code was not opened: "+err.Error())
+		}
+	} else if !u.req.Blank {
+		g.restore()
+	}
 	names := []any{}
 	for _, n := range m.Names() {
 		names = append(names, n)
@@ -154,49 +162,35 @@ func (g *webGame) Update() error {
 	return err
 }
 
-// storageKey is where the last state of a scene is kept in the browser's
-// local storage, as its share code.
-func storageKey(scene string) string { return "boltzlab:" + scene }
-
-// storage calls a method of localStorage and returns its result; a page
-// that may not use storage (a private window can refuse it) gets null.
-func storage(method string, args ...any) (v js.Value) {
-	defer func() {
-		if recover() != nil {
-			v = js.Null()
-		}
-	}()
-	ls := js.Global().Get("localStorage")
-	if ls.Type() != js.TypeObject {
-		return js.Null()
+// host calls a method of window.boltzlabHost, the page script's helpers
+// (assets/web/boot.js), and returns its result, or undefined where the
+// page has none.
+func host(method string, args ...any) js.Value {
+	h := js.Global().Get("boltzlabHost")
+	if h.Type() != js.TypeObject || h.Get(method).Type() != js.TypeFunction {
+		return js.Undefined()
 	}
-	return ls.Call(method, args...)
+	return h.Call(method, args...)
 }
 
 // restore brings back the last state of each scene of this seed that
-// the browser kept, so a reload (or a link without a code) finds the lab
-// as the person left it, and offers to start fresh instead.
+// the browser kept (in local storage, through the page script), so a
+// reload or a link without a code finds the lab as the person left it,
+// and offers to start fresh instead.
 func (g *webGame) restore() {
-	var back []string
-	for _, e := range scenes.Registry() {
-		v := storage("getItem", storageKey(e.Name))
+	n := 0
+	for _, name := range scenes.Names() {
+		v := host("kept", name)
 		if v.Type() != js.TypeString {
 			continue
 		}
-		st, err := scenes.StateOfCode(v.String())
-		if err != nil {
-			storage("removeItem", storageKey(e.Name)) // damaged: nothing to keep
-			continue
-		}
-		if g.lab.Keep(st) {
-			back = append(back, e.Tab)
+		if st, err := scenes.StateOfCode(v.String()); err == nil && g.lab.Keep(st) {
+			n++
 		}
 	}
-	if len(back) > 0 {
-		g.restored = "Restored your last " + strings.Join(back, ", ") + " from this browser"
-		if h := js.Global().Get("boltzlabHost"); h.Type() == js.TypeObject && h.Get("offerFresh").Type() == js.TypeFunction {
-			h.Call("offerFresh")
-		}
+	if n > 0 {
+		g.restored = "Restored what you left in this browser; Start fresh forgets it"
+		host("offerFresh")
 	}
 }
 
@@ -322,11 +316,7 @@ func (g *webGame) syncHash() {
 	g.status.Set("code", code)
 	js.Global().Get("history").Call("replaceState", js.Null(), "", hash)
 	// The browser keeps the scene's last state for the next visit.
-	if code != "" {
-		storage("setItem", storageKey(name), code)
-	} else {
-		storage("removeItem", storageKey(name))
-	}
+	host("keep", name, code)
 }
 
 // Draw implements ebiten.Game.
