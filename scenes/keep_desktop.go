@@ -38,8 +38,16 @@ func pasteCode(m *Manager) {
 	m.Notify("The desktop version cannot read the clipboard: start the lab with -code CODE, or drop a saved file on the window")
 }
 
+// pickFile opens the scene's file in the working directory, the one
+// Ctrl+S writes; other files are dropped on the window or named by -load.
 func pickFile(m *Manager) {
-	m.Notify("Drop a saved boltzlab-….json on the window, or start the lab with -load FILE")
+	name := FileName(m.ActiveName())
+	data, err := fileio.ReadLimited(name, maxStateBytes)
+	if errors.Is(err, fs.ErrNotExist) {
+		m.Notify("There is no " + name + " here yet: Ctrl+S saves one; other files can be dropped on the window")
+		return
+	}
+	m.open(opening{file: data, from: name, err: err})
 }
 
 // saveState writes a scene's JSON to name in the working directory,

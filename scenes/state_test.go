@@ -2,6 +2,7 @@ package scenes
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -335,4 +336,37 @@ func TestManagerKeep(t *testing.T) {
 	bad := other
 	bad.Seed, bad.Data = 1, json.RawMessage(`{}`)
 	assert.False(t, src.Keep(bad) && src.SwitchByName("sigmoid") && src.Changed(mustState(t, stateJSON(t, src.Scene()))), "a refused state leaves the scene fresh")
+}
+
+// On the desktop Ctrl+S writes the scene's file in the working directory
+// and Ctrl+O reads it back; a damaged file is refused and changes nothing.
+func TestSaveAndOpenFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	h := worked(t, "distribution")
+	want := stateJSON(t, h.s)
+	h.m.saveScene()
+	require.FileExists(t, FileName("distribution"))
+	require.NoError(t, h.m.OpenCode(mustCode(t, "distribution")))
+	assert.NotEqual(t, want, stateJSON(t, h.m.Scene()))
+	pickFile(h.m)
+	assert.Equal(t, want, stateJSON(t, h.m.Scene()), "Ctrl+O brings the saved scene back")
+	require.NoError(t, os.WriteFile(FileName("distribution"), []byte(`{"scene":"distribution","version":1,"seed":1,"data":{"t":1e9}}`), 0o644))
+	pickFile(h.m)
+	assert.Equal(t, want, stateJSON(t, h.m.Scene()), "a damaged file changes nothing")
+	assert.Contains(t, h.m.notice, "Not opened, nothing changed")
+}
+
+// mustCode returns the code of a fresh scene.
+func mustCode(t *testing.T, name string) string {
+	for _, e := range Registry() {
+		if e.Name == name {
+			st, err := e.New(1).State()
+			require.NoError(t, err)
+			code, err := CodeOf(st)
+			require.NoError(t, err)
+			return code
+		}
+	}
+	t.Fatal("no scene " + name)
+	return ""
 }
