@@ -534,6 +534,23 @@ async function checkShare(browser, url) {
   await a.context.close();
 }
 
+// checkTeacher opens a teacher's link: only the scenes named, and the
+// controls named neither listed nor drawn.
+async function checkTeacher(browser, url) {
+  console.log('teacher mode');
+  const t = await openLab(browser, url, '#teacher=recall,sigmoid:forget,store,nonsense', 'teacher mode');
+  await waitFrames(t.page, 5);
+  const got = await t.page.evaluate(() => ({ scenes: window.boltzlab.scenes, ids: Object.keys(window.boltzlab.controls()), hash: location.hash }));
+  check(JSON.stringify(got.scenes) === '["recall","sigmoid"]', 'teacher mode keeps only the scenes named', JSON.stringify(got.scenes));
+  check(!got.ids.includes('forget') && !got.ids.includes('store') && got.ids.includes('corrupt') && !got.ids.includes('tab-annealing'),
+    'and hides the controls named', got.ids.join(' '));
+  check(got.hash.includes('&teacher=recall,sigmoid:forget,store,nonsense'), 'the address keeps teacher mode', got.hash);
+  const said = t.logs.filter((x) => x.includes('no control') && x.includes('nonsense'));
+  check(said.length === 1, 'an unknown control is skipped with a notice', said.join(' | '));
+  await t.page.screenshot({ path: path.join(shots, 'teacher-mode.png') });
+  await t.context.close();
+}
+
 // touch sends real touch events through the DevTools protocol: a press,
 // a pause long enough for a frame to see it, optional moves, a release.
 async function touch(page, cdp, points) {
@@ -671,6 +688,7 @@ async function main() {
 
     await checkLinks(browser, server.url, names);
     await checkShare(browser, server.url);
+    await checkTeacher(browser, server.url);
     await checkTouch(browser, server.url, names);
     await checkLoading(browser, server.url);
     await checkMissing(browser, server.url);
