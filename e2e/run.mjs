@@ -513,8 +513,8 @@ async function checkShare(browser, url) {
   check(kd.changed <= 20, 'opening the scene again brings its kept state back', `${kd.changed} of ${kd.total} pixels differ`);
   await k2.screenshot({ path: path.join(shots, 'kept-state.png') });
   if (fresh) {
-    await fresh.click();
-    await k2.waitForFunction(() => window.boltzlab && window.boltzlab.frames > 2 && !location.hash.includes('code='), null, { timeout: 180_000 }).catch(() => {});
+    await Promise.all([k2.waitForNavigation({ timeout: 60_000 }).catch(() => {}), fresh.click()]);
+    await k2.waitForFunction(() => window.boltzlab && window.boltzlab.frames > 2, null, { timeout: 180_000 }).catch(() => {});
     const gone = await k2.evaluate(() => Object.keys(localStorage).filter((x) => x.startsWith('boltzlab:')).length);
     check(gone === 0, 'Start fresh forgets the kept states', `${gone} left`);
   }
