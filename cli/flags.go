@@ -27,6 +27,15 @@ type Config struct {
 	Screenshot string
 	Frames     int
 	W, H       int // window size in pixels; 0 means the default
+	// Code is a share code to open; it names its scene and seed, which win
+	// over -scene and -seed.
+	Code string
+	// Load is a saved scene's JSON file to open, like a code.
+	Load string
+	// Teacher locks the lab to some scenes with some controls hidden:
+	// SCENES[:HIDDEN], comma-separated scene names and control IDs, which
+	// the scenes package reads (and notes the names it cannot use).
+	Teacher string
 	// BenchFrames, when above 0, asks for the frame-time benchmark: that
 	// many frames of the scene in its busiest state, then of a blank game.
 	BenchFrames int
@@ -45,6 +54,9 @@ const (
 	MaxSize = 8192
 )
 
+// Defaults returns what an empty command line asks for.
+func Defaults() Config { return Config{Scene: Scenes[0], Seed: 1, Frames: 60} }
+
 // Parse reads the flags. It returns flag.ErrHelp after writing the usage
 // to stderr for -h, and otherwise errors of one line, meant for stderr.
 func Parse(args []string, stderr io.Writer) (Config, error) {
@@ -61,6 +73,9 @@ func Parse(args []string, stderr io.Writer) (Config, error) {
 	fs.StringVar(&c.Screenshot, "screenshot", "", "draw -frames frames, write the screen to this PNG file and exit")
 	fs.IntVar(&c.Frames, "frames", 60, "number of frames to draw before -screenshot")
 	fs.StringVar(&size, "size", "", "window size in pixels, as WxH (for example 390x844)")
+	fs.StringVar(&c.Code, "code", "", "open a share code (copied with Ctrl+C); it names its scene and seed")
+	fs.StringVar(&c.Load, "load", "", "open a scene saved as JSON (Ctrl+S writes boltzlab-SCENE.json)")
+	fs.StringVar(&c.Teacher, "teacher", "", "teacher mode: SCENES[:HIDDEN], comma-separated scene names and control IDs to hide (for example recall,sigmoid:forget,store)")
 	fs.IntVar(&c.BenchFrames, "bench-frames", 0, "measure the Go time of this many frames of the scene at its busiest, then of a blank game, and print CSV")
 	fs.IntVar(&c.Soak, "soak", 0, "drive the scene with this many frames of random input, then print frames, peak heap, heap growth and any non-finite value drawn (exit 1 on a leak or a NaN)")
 	if err := fs.Parse(args); err != nil {
@@ -86,6 +101,18 @@ func Parse(args []string, stderr io.Writer) (Config, error) {
 	}
 	if c.Soak > 0 && c.BenchFrames > 0 {
 		return c, fmt.Errorf("-soak and -bench-frames cannot run together")
+	}
+	if c.Code != "" && c.Load != "" {
+		return c, errors.New("-code and -load each open a scene: give one of them")
+	}
+	codeSet := false
+	fs.Visit(func(f *flag.Flag) { codeSet = codeSet || f.Name == "code" })
+	if codeSet {
+		code, err := CheckCode(c.Code)
+		if err != nil {
+			return c, fmt.Errorf("-code: %v", err)
+		}
+		c.Code = code
 	}
 	if size != "" {
 		w, h, err := ParseSize(size)

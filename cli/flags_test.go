@@ -19,6 +19,14 @@ func TestParse(t *testing.T) {
 	c, err = Parse(nil, &sink)
 	require.NoError(t, err)
 	assert.Equal(t, Config{Scene: "recall", Seed: 1, Frames: 60}, c, "the defaults")
+	assert.Equal(t, Defaults(), c, "Defaults agrees with an empty command line")
+
+	c, err = Parse([]string{"-code", " 1.sigmoid.Ab-_9 ", "-scene", "recall"}, &sink)
+	require.NoError(t, err)
+	assert.Equal(t, "1.sigmoid.Ab-_9", c.Code)
+	c, err = Parse([]string{"-load", "boltzlab-recall.json"}, &sink)
+	require.NoError(t, err)
+	assert.Equal(t, "boltzlab-recall.json", c.Load)
 
 	_, err = Parse([]string{"-h"}, &sink)
 	assert.True(t, errors.Is(err, flag.ErrHelp))
@@ -42,6 +50,10 @@ func TestParseRefuses(t *testing.T) {
 		{[]string{"-size", "wide"}, "WIDTHxHEIGHT"},
 		{[]string{"-size", "1280x"}, "WIDTHxHEIGHT"},
 		{[]string{"-bench-frames", "-5"}, "-bench-frames"},
+		{[]string{"-code", ""}, "-code"},
+		{[]string{"-code", "1.recall.a b"}, "-code"},
+		{[]string{"-code", strings.Repeat("A", MaxCodeLen+1)}, "-code"},
+		{[]string{"-code", "1.recall.a", "-load", "x.json"}, "one of them"},
 		{[]string{"-bench-frames", "99999999999"}, "bench-frames"},
 		{[]string{"-scene", strings.Repeat("x", 100000) + "=", "-bogus" + strings.Repeat("y", 100000)}, "boltzlab -h"},
 	} {

@@ -17,6 +17,12 @@ type LinkRequest struct {
 	Scene   string // a registered scene's short name, or "" for the default
 	Seed    uint64
 	HasSeed bool
+	// Teacher is teacher mode ("teacher=SCENES:HIDDEN"), as written; the
+	// scenes package reads it.
+	Teacher string
+	// Code is a share code to open (checked here only for its characters
+	// and length; opening it checks the rest).
+	Code string
 	// Blank asks for an empty measuring game instead of the lab
 	// ("bench=blank"): the browser test's baseline for frame rates. It is
 	// not offered anywhere a person would see it.
@@ -83,6 +89,11 @@ func ParseHash(hash string, names []string) (LinkRequest, []string) {
 				continue
 			}
 			req.Seed, req.HasSeed = seed, true
+		case "teacher":
+			req.Teacher = val
+		case "code":
+			// Opening the code checks it whole.
+			req.Code = val
 		case "bench":
 			if val == "blank" {
 				req.Blank = true
@@ -100,9 +111,36 @@ func ParseHash(hash string, names []string) (LinkRequest, []string) {
 }
 
 // FormatHash writes the hash that reopens scene with seed, without the
-// leading '#'.
-func FormatHash(scene string, seed uint64) string {
-	return "scene=" + escape(scene) + "&seed=" + strconv.FormatUint(seed, 10)
+// leading '#'; a code, when not empty, follows and wins over the two.
+func FormatHash(scene string, seed uint64, code string) string {
+	h := "scene=" + escape(scene) + "&seed=" + strconv.FormatUint(seed, 10)
+	if code != "" {
+		h += "&code=" + code
+	}
+	return h
+}
+
+// MaxCodeLen bounds a share code's length (the share package's own
+// bound, which a test keeps in step).
+const MaxCodeLen = 48 << 10
+
+// CheckCode checks that s could be a share code: not empty, not too long,
+// and only the characters a code is made of (letters, digits, '-', '_'
+// and '.'), so that it needs no escaping in a link.
+func CheckCode(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	switch {
+	case s == "":
+		return "", fmt.Errorf("the code is empty")
+	case len(s) > MaxCodeLen:
+		return "", fmt.Errorf("the code is too long to be a share code")
+	}
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return "", fmt.Errorf("the code holds %s, which no share code does", Quote(string(c)))
+		}
+	}
+	return s, nil
 }
 
 // escape percent-encodes s for a hash value. '+' stays meaningful when it

@@ -25,7 +25,10 @@ func TestParseHash(t *testing.T) {
 		{"#seed=0", LinkRequest{Seed: 0, HasSeed: true}, 0},
 		{"#seed=18446744073709551615", LinkRequest{Seed: 1<<64 - 1, HasSeed: true}, 0},
 		{"#scene=sigmoid&scene=recall", LinkRequest{Scene: "recall"}, 0},
-		{"#scene=distribution&seed=3&code=ab+c%2Fd", LinkRequest{Scene: "distribution", Seed: 3, HasSeed: true}, 1},
+		{"#scene=distribution&seed=3&code=ab+c%2Fd", LinkRequest{Scene: "distribution", Seed: 3, HasSeed: true, Code: "ab+c/d"}, 0},
+		{"#scene=distribution&seed=3&code=1.recall.ab-c_d", LinkRequest{Scene: "distribution", Seed: 3, HasSeed: true, Code: "1.recall.ab-c_d"}, 0},
+		{"#code=1.sigmoid.AAAA", LinkRequest{Code: "1.sigmoid.AAAA"}, 0},
+		{"#teacher=recall,sigmoid:forget", LinkRequest{Teacher: "recall,sigmoid:forget"}, 0},
 		{"#bench=blank", LinkRequest{Blank: true}, 0},
 		{"#scene%3Drecall", LinkRequest{}, 1}, // an escaped '=' is part of the key
 		{"#sc%65ne=recall", LinkRequest{Scene: "recall"}, 0},
@@ -64,20 +67,22 @@ func TestFormatHashRoundTrip(t *testing.T) {
 	for _, tc := range []struct {
 		scene string
 		seed  uint64
+		code  string
 	}{
-		{"recall", 1},
-		{"distribution", 1<<64 - 1},
-		{"sigmoid", 0},
-		{"a b+c&d;e#f é", 7},
+		{"recall", 1, ""},
+		{"distribution", 1<<64 - 1, ""},
+		{"sigmoid", 0, "1.sigmoid.Ab-_9"},
+		{"a b+c&d;e#f é", 7, ""},
 	} {
-		h := FormatHash(tc.scene, tc.seed)
+		h := FormatHash(tc.scene, tc.seed, tc.code)
 		assert.NotContains(t, h, "#")
 		assert.NotContains(t, h, " ")
 		got, notices := ParseHash("#"+h, append(testNames, tc.scene))
 		assert.Empty(t, notices, h)
-		assert.Equal(t, LinkRequest{Scene: tc.scene, Seed: tc.seed, HasSeed: true}, got, h)
+		assert.Equal(t, LinkRequest{Scene: tc.scene, Seed: tc.seed, HasSeed: true, Code: tc.code}, got, h)
 	}
-	assert.Equal(t, "scene=recall&seed=42", FormatHash("recall", 42))
+	assert.Equal(t, "scene=recall&seed=42", FormatHash("recall", 42, ""))
+	assert.Equal(t, "scene=recall&seed=42&code=1.recall.x", FormatHash("recall", 42, "1.recall.x"))
 }
 
 // No input makes the parser panic.

@@ -451,6 +451,114 @@ async function checkLinks(browser, url, names) {
   await bad.context.close();
 }
 
+// checkShare changes a scene, takes the link the address then holds, and
+// opens it in a fresh browser: the picture must be the same. A reload
+// keeps it too, and bad codes are refused with a notice.
+async function checkShare(browser, url) {
+  console.log('share codes');
+  const a = await openLab(browser, url, '#scene=sigmoid&seed=3', 'share: original');
+  const p = a.page;
+  await p.evaluate(() => document.querySelector('canvas').focus());
+  await pressKey(p, 'Minus'); // widen the ΔE axis
+  await drag(p, await pointOf(p, { id: 'temperature', at: [0.5, 0.7] }), await pointOf(p, { id: 'temperature', at: [0.3, 0.7] }));
+  // (Settings only: plot histories start afresh in a reopened scene, so
+  // a scene that has run differs in its plots; the unit tests check that
+  // the simulation's state itself comes back exactly.) Esc clears the
+  // keyboard focus, whose ring a reopened page does not have.
+  await pressKey(p, 'Escape');
+  // The address follows within about a second.
+  await p.waitForTimeout(1500);
+  const hash = await p.evaluate(() => location.hash);
+  check(/^#scene=sigmoid&seed=3&code=1\.sigmoid\.[A-Za-z0-9_-]+$/.test(hash), 'the address carries a share code once the scene changed', hash.slice(0, 60));
+  const park = async (page) => { await page.mouse.move(VIEW.width - 4, VIEW.height - 4); await waitFrames(page, 6); };
+  await park(p);
+  const before = await shot(p);
+  await p.screenshot({ path: path.join(shots, 'share-original.png') });
+
+  const b = await openLab(browser, url, hash, 'share: opened');
+  await park(b.page);
+  const opened = await shot(b.page);
+  await b.page.screenshot({ path: path.join(shots, 'share-opened.png') });
+  const d = changedPixels(before, opened);
+  check(d.changed <= 20, 'the link opens the same picture', `${d.changed} of ${d.total} pixels differ`);
+  check(await b.page.evaluate(() => location.hash) === hash, 'and the same address');
+
+  await b.page.reload();
+  await b.page.waitForFunction(() => window.boltzlab && window.boltzlab.frames > 2, null, { timeout: 180_000 });
+  await park(b.page);
+  const reloaded = await shot(b.page);
+  const r = changedPixels(before, reloaded);
+  check(r.changed <= 20, 'a reload brings the same state back', `${r.changed} of ${r.total} pixels differ`);
+  await b.context.close();
+
+  // The browser keeps the last state: the same scene opened again without
+  // a code (in the same browser) comes back as it was left, until Start
+  // fresh forgets it.
+  const k = await openLab(browser, url, '#scene=sigmoid&seed=1', 'kept state');
+  await k.page.evaluate(() => document.querySelector('canvas').focus());
+  await pressKey(k.page, 'Minus');
+  await pressKey(k.page, 'Minus');
+  await k.page.waitForTimeout(1500);
+  await park(k.page);
+  const left = await shot(k.page);
+  const kept = await k.page.evaluate(() => localStorage.getItem('boltzlab:sigmoid'));
+  check(typeof kept === 'string' && kept.startsWith('1.sigmoid.'), 'the browser keeps the scene\'s last state', String(kept).slice(0, 40));
+  await k.page.close();
+  const k2 = await k.context.newPage();
+  watchPage(k2, 'kept state, again');
+  await k2.goto(url + '/#scene=sigmoid&seed=1');
+  await k2.waitForFunction(() => window.boltzlab && window.boltzlab.frames > 2, null, { timeout: 180_000 });
+  await k2.waitForTimeout(4000); // the notice that says so fades
+  await park(k2);
+  const fresh = await k2.$('#fresh');
+  check(fresh !== null, 'a Start fresh button is offered');
+  const again = await shot(k2);
+  // The Start fresh button and the notice that says what came back lie
+  // over the canvas's bottom (a notice lasts 180 ticks, long at a low
+  // frame rate): compare above them.
+  const top = Math.min(VIEW.height - 110, fresh ? Math.floor((await fresh.boundingBox()).y) : VIEW.height);
+  const kd = changedPixels(left, again, { x: 0, y: 0, w: VIEW.width, h: top });
+  check(kd.changed <= 20, 'opening the scene again brings its kept state back', `${kd.changed} of ${kd.total} pixels differ`);
+  await k2.screenshot({ path: path.join(shots, 'kept-state.png') });
+  if (fresh) {
+    await Promise.all([k2.waitForNavigation({ timeout: 60_000 }).catch(() => {}), fresh.click()]);
+    await k2.waitForFunction(() => window.boltzlab && window.boltzlab.frames > 2, null, { timeout: 180_000 }).catch(() => {});
+    const gone = await k2.evaluate(() => Object.keys(localStorage).filter((x) => x.startsWith('boltzlab:')).length);
+    check(gone === 0, 'Start fresh forgets the kept states', `${gone} left`);
+  }
+  await k.context.close();
+
+  // Codes cut short, of a newer format or made up are refused, with a
+  // notice, and the lab opens as it would without them.
+  const code = hash.slice(hash.indexOf('code=') + 5);
+  for (const [bad, what] of [[code.slice(0, code.length - 6), 'cut short'], ['2' + code.slice(1), 'of a newer format'], ['1.sigmoid.AAAAAAAA', 'made up']]) {
+    const c = await openLab(browser, url, '#code=' + bad, `share: ${what}`);
+    await waitFrames(c.page, 5);
+    const st = await c.page.evaluate(() => ({ scene: window.boltzlab.scene, code: window.boltzlab.code }));
+    const said = c.logs.filter((t) => t.startsWith('boltzlab: link: the code was not opened'));
+    check(st.scene === 'recall' && !st.code && said.length === 1, `a code ${what} is refused with a notice`, `${JSON.stringify(st)} ${said.join(' | ').slice(0, 160)}`);
+    await c.context.close();
+  }
+  await a.context.close();
+}
+
+// checkTeacher opens a teacher's link: only the scenes named, and the
+// controls named neither listed nor drawn.
+async function checkTeacher(browser, url) {
+  console.log('teacher mode');
+  const t = await openLab(browser, url, '#teacher=recall,sigmoid:forget,store,nonsense', 'teacher mode');
+  await waitFrames(t.page, 5);
+  const got = await t.page.evaluate(() => ({ scenes: window.boltzlab.scenes, ids: Object.keys(window.boltzlab.controls()), hash: location.hash }));
+  check(JSON.stringify(got.scenes) === '["recall","sigmoid"]', 'teacher mode keeps only the scenes named', JSON.stringify(got.scenes));
+  check(!got.ids.includes('forget') && !got.ids.includes('store') && got.ids.includes('corrupt') && !got.ids.includes('tab-annealing'),
+    'and hides the controls named', got.ids.join(' '));
+  check(got.hash.includes('&teacher=recall,sigmoid:forget,store,nonsense'), 'the address keeps teacher mode', got.hash);
+  const said = t.logs.filter((x) => x.includes('no control') && x.includes('nonsense'));
+  check(said.length === 1, 'an unknown control is skipped with a notice', said.join(' | '));
+  await t.page.screenshot({ path: path.join(shots, 'teacher-mode.png') });
+  await t.context.close();
+}
+
 // touch sends real touch events through the DevTools protocol: a press,
 // a pause long enough for a frame to see it, optional moves, a release.
 async function touch(page, cdp, points) {
@@ -587,6 +695,8 @@ async function main() {
     await lab.context.close();
 
     await checkLinks(browser, server.url, names);
+    await checkShare(browser, server.url);
+    await checkTeacher(browser, server.url);
     await checkTouch(browser, server.url, names);
     await checkLoading(browser, server.url);
     await checkMissing(browser, server.url);

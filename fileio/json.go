@@ -97,8 +97,10 @@ func scanJSON(data []byte, rules JSONRules) error {
 			return errors.New("the JSON ends before its object is closed")
 		}
 		if err != nil {
-			var syn *json.SyntaxError
-			if errors.As(err, &syn) {
+			// encoding/json returns its errors unwrapped, so a type
+			// assertion finds them (errors.As would add reflection to
+			// the browser download for nothing).
+			if syn, ok := err.(*json.SyntaxError); ok {
 				return fmt.Errorf("not valid JSON at byte %d: %s", offset, strings.TrimPrefix(syn.Error(), "json: "))
 			}
 			return jsonError(err)
@@ -172,12 +174,13 @@ func tokenStart(data []byte, offset int64) int64 {
 // jsonError words an error of encoding/json in one short line without
 // repeating long values.
 func jsonError(err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
+	// encoding/json returns its errors unwrapped: see scanJSON.
+	syn, isSyn := err.(*json.SyntaxError)
+	typ, isTyp := err.(*json.UnmarshalTypeError)
 	switch {
-	case errors.As(err, &syn):
+	case isSyn:
 		return fmt.Errorf("not valid JSON at byte %d: %s", syn.Offset, strings.TrimPrefix(syn.Error(), "json: "))
-	case errors.As(err, &typ):
+	case isTyp:
 		kind, _, _ := strings.Cut(typ.Value, " ")
 		where := ""
 		if typ.Field != "" {

@@ -19,6 +19,7 @@ type base struct {
 	root      *ui.Node
 	layers    []*ui.Layer
 	painter   ui.Painter
+	hidden    map[string]*bool // teacher mode: each widget's Hidden flag, by ID
 }
 
 // setup records the scene's transport (or nil), its own key bindings and
@@ -40,17 +41,45 @@ func (b *base) setup(t *ui.Transport, keys ui.Keymap, widgets ...any) {
 				w.Hint = h
 			}
 			b.focus.Order = append(b.focus.Order, w)
-			b.region(w.ID, &w.Rect)
+			b.widget(w.ID, &w.Rect, &w.Hidden)
 		case *ui.Toggle:
 			b.focus.Order = append(b.focus.Order, w)
-			b.region(w.ID, &w.Rect)
+			b.widget(w.ID, &w.Rect, &w.Hidden)
 		case *ui.Slider:
 			b.focus.Order = append(b.focus.Order, w)
-			b.region(w.ID, &w.Rect)
+			b.widget(w.ID, &w.Rect, &w.Hidden)
 		default:
 			b.focus.Order = append(b.focus.Order, w)
 		}
 	}
+}
+
+// widget adds a widget's area to the controls, with the flag that hides
+// it in teacher mode.
+func (b *base) widget(id string, r *ui.Rect, hidden *bool) {
+	if b.hidden == nil {
+		b.hidden = map[string]*bool{}
+	}
+	b.hidden[id] = hidden
+	b.region(id, r)
+}
+
+// Hide hides the widget with that ID (teacher mode): it is not drawn,
+// cannot be clicked or focused, its key does nothing, and it leaves the
+// controls. It reports whether the scene has such a widget.
+func (b *base) Hide(id string) bool {
+	h, ok := b.hidden[id]
+	if !ok {
+		return false
+	}
+	*h = true
+	for k := range b.controls {
+		if b.controls[k].ID == id {
+			b.controls = append(b.controls[:k:k], b.controls[k+1:]...)
+			break
+		}
+	}
+	return true
 }
 
 // region adds an interactive area that is not a widget (a grid, a map, a
@@ -73,7 +102,7 @@ func (b *base) layer() *ui.Layer {
 // pressed reports whether button w was activated this frame by the
 // pointer, by Enter while focused, or by its key.
 func (b *base) pressed(in ui.Input, w *ui.Button) bool {
-	return w.Update(in, &b.focus) || (!w.Disabled && b.keys.Fired(in, w.ID))
+	return w.Update(in, &b.focus) || (!w.Disabled && !w.Hidden && b.keys.Fired(in, w.ID))
 }
 
 // toggled reports whether toggle w flipped this frame by the pointer, by
@@ -82,7 +111,7 @@ func (b *base) toggled(in ui.Input, w *ui.Toggle) bool {
 	if w.Update(in, &b.focus) {
 		return true
 	}
-	if b.keys.Fired(in, w.ID) {
+	if !w.Hidden && b.keys.Fired(in, w.ID) {
 		w.On = !w.On
 		return true
 	}
@@ -131,8 +160,8 @@ func (b *base) chip(dst *ebiten.Image, th ui.Theme, r ui.Rect, msg string, dot c
 }
 
 func (b *base) Layout() *ui.Node         { return b.root }
-func (b *base) Keys() ui.Keymap          { return b.keys }
 func (b *base) Controls() []ui.Region    { return b.controls }
+func (b *base) Keys() ui.Keymap          { return b.keys }
 func (b *base) Focus() *ui.Focus         { return &b.focus }
 func (b *base) Transport() *ui.Transport { return b.transport }
 func (b *base) Activate(*Context)        {}

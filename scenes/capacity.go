@@ -17,9 +17,10 @@ import (
 // measures recall against the load α = P/N for three storage rules.
 type capacity struct {
 	base
-	seed uint64
-	runs uint64 // how many single trials were started, for their seeds
-	rule sim.Rule
+	seed  uint64
+	runs  uint64 // how many single trials were started, for their seeds
+	steps int    // steps the trial on screen has made
+	rule  sim.Rule
 
 	trial  *sim.Trial // the single recall on screen
 	result string
@@ -129,7 +130,7 @@ func (c *capacity) newTrial() {
 		c.result, c.ok = err.Error(), false
 		return
 	}
-	c.trial, c.result = t, ""
+	c.trial, c.result, c.steps = t, "", 0
 	c.SetRunning(false)
 }
 
@@ -192,20 +193,31 @@ func (c *capacity) Update(ctx *Context) error {
 		c.newTrial()
 	}
 	if c.pressed(in, &c.cue) && c.trial != nil {
-		p := c.trial.Config().P
-		c.trial.SetCue((c.trial.Cue() + 1) % p)
-		c.result = ""
+		// The same patterns (the same recall number seeds them), the next
+		// one cued.
+		next := (c.trial.Cue() + 1) % c.trial.Config().P
+		c.runs--
+		c.newTrial()
+		if c.trial != nil {
+			c.trial.SetCue(next)
+		}
 	}
 	if c.pressed(in, &c.remeas) {
 		c.measure()
 	}
 	for k := 0; k < ctx.Steps && c.trial != nil && c.result == "" && !ctx.OverBudget(); k++ {
-		if c.trial.Step() {
-			c.finishTrial()
-		}
+		c.stepTrial()
 	}
 	c.advanceSweep()
 	return nil
+}
+
+// stepTrial makes one step of the recall on screen.
+func (c *capacity) stepTrial() {
+	c.steps++
+	if c.trial.Step() {
+		c.finishTrial()
+	}
 }
 
 // finishTrial names the outcome of the single recall.

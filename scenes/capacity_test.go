@@ -56,3 +56,22 @@ func TestCapacitySingleRecall(t *testing.T) {
 	assert.Equal(t, sim.StorkeyRule, c.trial.Config().Rule)
 	assert.Empty(t, c.result)
 }
+
+// "Cue another" keeps the patterns and cues the next one, even after a
+// recall has run.
+func TestCapacityCueAnother(t *testing.T) {
+	h := newHarness(t, "capacity", 1280, 800)
+	c := h.s.(*capacity)
+	first := append([]int8(nil), c.trial.Pattern(1)...)
+	cue := c.trial.Cue()
+	h.in.Key(ebiten.KeySpace)
+	for k := 0; c.result == ""; k++ {
+		require.Less(t, k, 2000)
+		h.step(t)
+	}
+	h.in.Key(ebiten.KeyC)
+	h.step(t)
+	assert.Equal(t, (cue+1)%c.trial.Config().P, c.trial.Cue())
+	assert.Equal(t, first, c.trial.Pattern(1), "the same patterns")
+	assert.Empty(t, c.result)
+}

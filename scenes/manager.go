@@ -22,6 +22,10 @@ type Options struct {
 	Help       bool   // open with the scene's help overlay showing
 	Screenshot string // when set, draw Frames frames, write the screen here as PNG, and quit
 	Frames     int
+	// Teacher is teacher mode, SCENES[:HIDDEN]: only these scenes (none
+	// named: all), with the controls of these IDs hidden. Names that are
+	// no scene or no control are skipped, with a notice (see Notices).
+	Teacher string
 }
 
 // GlobalKeys are the keys the Manager keeps for itself in every scene; no
@@ -36,12 +40,21 @@ var GlobalKeys = func() ui.Keymap {
 		{ID: "focus", Key: ebiten.KeyTab, Label: "Tab", Does: "move the keyboard focus"},
 		{ID: "focus", Key: ebiten.KeyTab, Mod: ui.ModShift, Label: "Shift+Tab", Does: "move the keyboard focus"},
 	}
+	k = append(k, keepKeys...)
 	for d := range 9 {
 		k = append(k, ui.Binding{ID: "scene", Key: ebiten.KeyDigit1 + ebiten.Key(d), Label: fmt.Sprint(d + 1), Does: "switch scene"})
 		k = append(k, ui.Binding{ID: "scene", Key: ebiten.KeyNumpad1 + ebiten.Key(d), Label: fmt.Sprint(d + 1), Does: "switch scene"})
 	}
 	return k
 }()
+
+// keepKeys are the global keys that keep and share a scene.
+var keepKeys = ui.Keymap{
+	{ID: "copy", Key: ebiten.KeyC, Mod: ui.ModCtrl, Label: "Ctrl+C", Does: "copy a share code"},
+	{ID: "paste", Key: ebiten.KeyV, Mod: ui.ModCtrl, Label: "Ctrl+V", Does: "open a share code"},
+	{ID: "save", Key: ebiten.KeyS, Mod: ui.ModCtrl, Label: "Ctrl+S", Does: "save the scene as JSON"},
+	{ID: "open", Key: ebiten.KeyO, Mod: ui.ModCtrl, Label: "Ctrl+O", Does: "open a saved scene"},
+}
 
 // page is a scene on screen: its layout under the shared header, and how
 // far it is scrolled.
@@ -60,6 +73,10 @@ type Manager struct {
 	entries []Entry
 	scenes  []Scene
 	pages   []*page
+	fresh   []string         // each scene's state when it was made, as JSON
+	pending map[string]State // states kept from an earlier visit, for scenes not made yet
+	hidden  []string         // teacher mode: the control IDs hidden in every scene
+	notices []string         // what teacher mode skipped
 	active  int
 	seed    uint64
 	shared  Shared
@@ -79,8 +96,9 @@ type Manager struct {
 
 	notice      string
 	noticeScene int
-	until       int         // tick at which the notice disappears
-	saved       chan string // notices from screenshots saved in the background
+	until       int          // tick at which the notice disappears
+	saved       chan string  // notices from screenshots saved in the background
+	incoming    chan opening // codes and files that arrived from outside the frame loop
 
 	scrollDrag bool
 	dragFrom   float64
@@ -118,10 +136,12 @@ var ErrUnknownScene = errors.New("unknown scene")
 // NewManager returns a manager showing opt.Scene.
 func NewManager(opt Options) (*Manager, error) {
 	m := &Manager{entries: Registry(), seed: opt.Seed, shotPath: opt.Screenshot, shotFrames: opt.Frames,
-		saved: make(chan string, 4), th: ui.Theme{U: 1}}
+		saved: make(chan string, 4), incoming: make(chan opening, 4), th: ui.Theme{U: 1}}
+	m.teach(opt.Teacher)
 	m.in = &m.live
 	m.scenes = make([]Scene, len(m.entries))
 	m.pages = make([]*page, len(m.entries))
+	m.fresh = make([]string, len(m.entries))
 	m.tabs.Brand = "Boltzmann Lab"
 	for _, e := range m.entries {
 		m.tabs.Tabs = append(m.tabs.Tabs, e.Tab)
@@ -133,8 +153,12 @@ func NewManager(opt Options) (*Manager, error) {
 				m.active = i
 			}
 		}
+		if m.active < 0 && len(m.entries) < len(Registry()) {
+			// Teacher mode left this scene out: open its first scene.
+			m.active = 0
+		}
 		if m.active < 0 {
-			return nil, fmt.Errorf("%w %q (choose one of: %s)", ErrUnknownScene, opt.Scene, strings.Join(Names(), ", "))
+			return nil, fmt.Errorf("%w %q (choose one of: %s)", ErrUnknownScene, opt.Scene, strings.Join(m.Names(), ", "))
 		}
 	}
 	m.switchTo(m.active)
@@ -153,12 +177,7 @@ func (m *Manager) switchTo(i int) {
 	m.active = i
 	m.tabs.Active = i
 	if m.scenes[i] == nil {
-		s := m.entries[i].New(m.seed)
-		m.scenes[i] = s
-		p := &page{}
-		hdr := ui.Leaf(&p.header).Measure(func(_ ui.Theme, w float64) float64 { return m.headerHeight(s, w) })
-		p.root = ui.Col(ui.GapL, hdr, s.Layout())
-		m.pages[i] = p
+		m.made(i)
 	}
 	m.scenes[i].Activate(m.context(&m.idle))
 }
@@ -192,7 +211,8 @@ func (m *Manager) Notify(msg string) {
 }
 
 func (m *Manager) context(in ui.Input) *Context {
-	return &Context{In: in, Theme: m.th, Seed: m.seed, Shared: &m.shared, Notify: m.Notify}
+	return &Context{In: in, Theme: m.th, Seed: m.seed, Shared: &m.shared, Notify: m.Notify,
+		Save: m.saveScene, Open: func() { pickFile(m) }}
 }
 
 // Theme returns the theme the last layout used.
@@ -280,6 +300,8 @@ func (m *Manager) Update() error {
 	select {
 	case msg := <-m.saved:
 		m.Notify(msg)
+	case o := <-m.incoming:
+		m.open(o)
 	default:
 	}
 	if m.w == 0 {
@@ -306,6 +328,8 @@ func (m *Manager) Update() error {
 		m.shotPath = "" // a live screenshot, not the -screenshot one
 		m.shotFrames = -1
 	}
+	m.keepKeys()
+	m.dropped()
 	for k := 0; k < len(m.entries) && k < 9; k++ {
 		if plain && (live.KeyPressed(ebiten.KeyDigit1+ebiten.Key(k)) || live.KeyPressed(ebiten.KeyNumpad1+ebiten.Key(k))) {
 			m.switchTo(k)
@@ -515,7 +539,7 @@ func (m *Manager) Layout(outsideW, outsideH int) (int, int) {
 }
 
 // helpKeys describes the keys that work in every scene.
-const helpKeys = "1–%d or a tab: switch scene · Tab / Shift+Tab: move the keyboard focus · arrows, Page Up/Down, Home/End: adjust the focused slider · Enter: press the focused button · ? or H: this help · F: frame rate · S: save a screenshot · Esc: close"
+const helpKeys = "1–%d or a tab: switch scene · Tab / Shift+Tab: move the keyboard focus · arrows, Page Up/Down, Home/End: adjust the focused slider · Enter: press the focused button · ? or H: this help · F: frame rate · S: save a screenshot · Ctrl+C / Ctrl+V: copy or open a share code · Ctrl+S / Ctrl+O: save or open the scene as JSON · Esc: close"
 
 func (m *Manager) drawHelp(dst *ebiten.Image, s Scene) {
 	th := m.th

@@ -1,10 +1,7 @@
 package scenes
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -28,9 +25,10 @@ const (
 // often, so the plots always show the whole run at an even density.
 const rbmHistory = 1000
 
-// rbmFileName is the name a saved machine goes by: a file in the working
-// directory on the desktop, a download in the browser.
-const rbmFileName = "boltzlab-rbm.json"
+// rbmFileName is the name a saved machine goes by on the desktop: a file
+// in the working directory (boltzlab-rbm.json is the whole scene, which
+// Ctrl+S saves).
+const rbmFileName = "boltzlab-rbm-machine.json"
 
 // The RBM lab's starting settings, which Reset restores.
 const (
@@ -48,9 +46,6 @@ const (
 	rbmHiddenW  = 72
 	rbmArrowW   = 28
 )
-
-// errLoadCancelled means the person backed out of loading a machine.
-var errLoadCancelled = errors.New("load cancelled")
 
 // rbmBestLL is the highest mean log-likelihood a model can give three
 // distinct shapes: a third of its probability on each, −log 3 nats.
@@ -382,60 +377,6 @@ func (r *rbmLab) nearest() (shape, dist int) {
 // the largest |weight| rounded up to a round number, so the legend changes
 // in steps rather than every frame.
 func (r *rbmLab) fieldScale() float64 { return niceCeil(maxAbs(r.machine.W)) }
-
-// saveJSON returns the machine as the JSON a save writes.
-func (r *rbmLab) saveJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	if err := r.machine.WriteJSON(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// loadJSON replaces the machine with the one in data, if data holds a
-// well-formed machine of this scene's shape; otherwise it says why and
-// changes nothing. from names where data came from.
-func (r *rbmLab) loadJSON(data []byte, from string, ctx *Context) bool {
-	m, err := sim.ReadRBM(bytes.NewReader(data))
-	if err != nil {
-		ctx.Notify(fmt.Sprintf("Not loaded, nothing changed: %s: %s", from, strings.TrimPrefix(err.Error(), "reading RBM: ")))
-		return false
-	}
-	if m.Visible != rbmVisible || m.Hidden != rbmHidden {
-		ctx.Notify(fmt.Sprintf("Not loaded, nothing changed: %s has %d visible and %d hidden units, this scene needs %d and %d",
-			from, m.Visible, m.Hidden, rbmVisible, rbmHidden))
-		return false
-	}
-	r.adopt(m)
-	ctx.Notify(fmt.Sprintf("Loaded %s: reconstruction error %.4f, log-likelihood %.3f nats", from, r.recon, r.ll))
-	return true
-}
-
-func (r *rbmLab) saveMachine(ctx *Context) {
-	data, err := r.saveJSON()
-	if err == nil {
-		err = saveFile(rbmFileName, data, "application/json")
-	}
-	if err != nil {
-		ctx.Notify("Could not save the machine: " + err.Error())
-		return
-	}
-	ctx.Notify(rbmSavedNotice)
-}
-
-func (r *rbmLab) loadMachine(ctx *Context) {
-	data, from, err := readRBMFile()
-	switch {
-	case errors.Is(err, errLoadCancelled):
-		ctx.Notify("Nothing loaded")
-	case errors.Is(err, fs.ErrNotExist):
-		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first (E)", rbmFileName))
-	case err != nil:
-		ctx.Notify("Not loaded, nothing changed: " + err.Error())
-	default:
-		r.loadJSON(data, from, ctx)
-	}
-}
 
 func (r *rbmLab) Title() string { return "RBM lab" }
 
@@ -798,4 +739,103 @@ func (r *rbmLab) drawReconstruct(dst *ebiten.Image, th ui.Theme) {
 	}
 	r.blank.Draw(dst, &r.focus)
 	r.feed.Draw(dst, &r.focus)
+}
+
+// rbmState is what the RBM lab keeps: its small machine whole, the
+// settings, how far training has gone, and the Reconstruct panel's input
+// (one character a pixel, 0 or 1) with where it came from. A restored
+// machine trains on with a fresh momentum, as a loaded one does.
+type rbmState struct {
+	Rate    float64    `json:"rate"`
+	K       float64    `json:"k"`
+	Speed   float64    `json:"speed"`
+	Machine rbmMachine `json:"machine"`
+	Updates int        `json:"updates"`
+	Epochs  int        `json:"epochs"`
+	Input   string     `json:"input"`
+	Source  string     `json:"source"`
+	Pixel   int        `json:"pixel"`
+}
+
+// rbmMachine is the machine as a file names its parts.
+type rbmMachine struct {
+	Weights     []float64 `json:"weights"`
+	VisibleBias []float64 `json:"visible_bias"`
+	HiddenBias  []float64 `json:"hidden_bias"`
+}
+
+// State implements Scene.
+func (r *rbmLab) State() (State, error) {
+	in := make([]byte, len(r.vis))
+	for i, x := range r.vis {
+		in[i] = '0'
+		if x == 1 {
+			in[i] = '1'
+		}
+	}
+	m := r.machine
+	return makeState("rbm", r.seed, &rbmState{Rate: r.rate.Value, K: r.k.Value, Speed: r.speed(),
+		Machine: rbmMachine{Weights: append([]float64(nil), m.W...), VisibleBias: append([]float64(nil), m.B...), HiddenBias: append([]float64(nil), m.C...)},
+		Updates: r.trainer.Updates, Epochs: r.trainer.Epochs, Input: string(in), Source: r.source, Pixel: r.sel})
+}
+
+// SetState implements Scene.
+func (r *rbmLab) SetState(st State) error {
+	var d rbmState
+	var m *sim.RBM
+	err := readState(st, "rbm", &d, maxCount, "rate k speed machine updates epochs input source pixel", func() error {
+		if err := sliderOK(&r.rate, "learning rate", d.Rate); err != nil {
+			return err
+		}
+		if err := sliderOK(&r.k, "k", d.K); err != nil {
+			return err
+		}
+		if err := r.speedOK(d.Speed); err != nil {
+			return err
+		}
+		m = &sim.RBM{Visible: rbmVisible, Hidden: rbmHidden, W: d.Machine.Weights, B: d.Machine.VisibleBias, C: d.Machine.HiddenBias}
+		if err := m.Validate(); err != nil {
+			return err
+		}
+		if err := boundOK(sim.MaxAbsWeight, m.W, m.B, m.C); err != nil {
+			return err
+		}
+		if len(d.Input) != rbmVisible || strings.Count(d.Input, "0")+strings.Count(d.Input, "1") != rbmVisible {
+			return fmt.Errorf("the input %q is not %d pixels of 0 or 1", short(d.Input), rbmVisible)
+		}
+		if !textOK(d.Source, 120) {
+			return fmt.Errorf("the input's description %q is not a short line of text", short(d.Source))
+		}
+		if d.Pixel < 0 || d.Pixel >= rbmVisible {
+			return fmt.Errorf("pixel %d is not one of the %d", d.Pixel, rbmVisible)
+		}
+		if err := countOK("updates", d.Updates, maxCount); err != nil {
+			return err
+		}
+		return countOK("epochs", d.Epochs, d.Updates)
+	})
+	if err != nil {
+		return err
+	}
+	r.seed = st.Seed
+	r.rng = rand.New(rand.NewPCG(r.seed, 0x7b3^uint64(d.Updates)))
+	r.pick = rand.New(rand.NewPCG(r.seed, 0x7b3f11^uint64(d.Updates)))
+	r.rate.Value, r.k.Value = d.Rate, d.K
+	r.setSpeed(d.Speed)
+	r.machine = m
+	r.trainer = sim.NewRBMTrainer(m, r.data, r.rng)
+	r.trainer.Updates, r.trainer.Epochs = d.Updates, d.Epochs
+	r.applySettings()
+	r.stride = 1
+	r.errTop = 0
+	r.errS.Clear()
+	r.llS.Clear()
+	r.record()
+	for i := range r.vis {
+		r.vis[i] = float64(d.Input[i] - '0')
+	}
+	r.source, r.sel = d.Source, d.Pixel
+	r.SetRunning(false)
+	r.push()
+	return nil
 }

@@ -2,18 +2,84 @@
 
 package scenes
 
-import "os"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"boltzlab/sim"
+)
 
 // On the desktop the RBM lab saves its machine to a file in the working
 // directory and loads it back from there.
 
-const rbmFileNote = "Save and Load use " + rbmFileName + " in the working directory."
+const rbmFileNote = "Save and Load use " + rbmFileName + " in the working directory; Ctrl+S saves the whole scene."
 
 const rbmSavedNotice = "Saved the machine to " + rbmFileName
+
+// errLoadCancelled means the person backed out of loading a machine.
+var errLoadCancelled = errors.New("load cancelled")
 
 // readRBMFile returns the saved machine's text and a name for where it
 // came from.
 func readRBMFile() ([]byte, string, error) {
 	data, err := os.ReadFile(rbmFileName)
 	return data, rbmFileName, err
+}
+
+// saveJSON returns the machine as the JSON a save writes.
+func (r *rbmLab) saveJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := r.machine.WriteJSON(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// loadJSON replaces the machine with the one in data, if data holds a
+// well-formed machine of this scene's shape; otherwise it says why and
+// changes nothing. from names where data came from.
+func (r *rbmLab) loadJSON(data []byte, from string, ctx *Context) bool {
+	m, err := sim.ReadRBM(bytes.NewReader(data))
+	if err != nil {
+		ctx.Notify(fmt.Sprintf("Not loaded, nothing changed: %s: %s", from, strings.TrimPrefix(err.Error(), "reading RBM: ")))
+		return false
+	}
+	if m.Visible != rbmVisible || m.Hidden != rbmHidden {
+		ctx.Notify(fmt.Sprintf("Not loaded, nothing changed: %s has %d visible and %d hidden units, this scene needs %d and %d",
+			from, m.Visible, m.Hidden, rbmVisible, rbmHidden))
+		return false
+	}
+	r.adopt(m)
+	ctx.Notify(fmt.Sprintf("Loaded %s: reconstruction error %.4f, log-likelihood %.3f nats", from, r.recon, r.ll))
+	return true
+}
+
+func (r *rbmLab) saveMachine(ctx *Context) {
+	data, err := r.saveJSON()
+	if err == nil {
+		err = saveFile(rbmFileName, data, "application/json")
+	}
+	if err != nil {
+		ctx.Notify("Could not save the machine: " + err.Error())
+		return
+	}
+	ctx.Notify(rbmSavedNotice)
+}
+
+func (r *rbmLab) loadMachine(ctx *Context) {
+	data, from, err := readRBMFile()
+	switch {
+	case errors.Is(err, errLoadCancelled):
+		ctx.Notify("Nothing loaded")
+	case errors.Is(err, fs.ErrNotExist):
+		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first (E)", rbmFileName))
+	case err != nil:
+		ctx.Notify("Not loaded, nothing changed: " + err.Error())
+	default:
+		r.loadJSON(data, from, ctx)
+	}
 }

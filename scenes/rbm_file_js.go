@@ -2,21 +2,12 @@
 
 package scenes
 
-import "syscall/js"
+// In the browser the RBM lab's Save and Load keep the whole scene, its
+// machine included: Save downloads it as boltzlab-rbm.json, and Load
+// offers a file picker for one, as Ctrl+S and Ctrl+O do.
 
-// A web page cannot open a file by name, so in the browser Save downloads
-// the machine and Load asks for the file's text to be pasted in.
+const rbmFileNote = "Save downloads the whole scene, machine included, as boltzlab-rbm.json; Load opens one with a file picker."
 
-const rbmFileNote = "Save downloads " + rbmFileName + "; Load asks you to paste its text."
+func (r *rbmLab) saveMachine(ctx *Context) { ctx.Save() }
 
-const rbmSavedNotice = "Downloading the machine as " + rbmFileName
-
-// readRBMFile asks for the saved machine's text; a cancelled prompt gives
-// errLoadCancelled.
-func readRBMFile() ([]byte, string, error) {
-	v := js.Global().Call("prompt", "Paste the text of a saved "+rbmFileName+":")
-	if v.IsNull() || v.IsUndefined() || v.String() == "" {
-		return nil, "", errLoadCancelled
-	}
-	return []byte(v.String()), "the pasted text", nil
-}
+func (r *rbmLab) loadMachine(ctx *Context) { ctx.Open() }

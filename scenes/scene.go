@@ -32,6 +32,9 @@ type Scene interface {
 	Keys() ui.Keymap
 	// Controls lists every interactive region by its stable ID.
 	Controls() []ui.Region
+	// Hide hides a widget by its ID, for teacher mode, and reports whether
+	// there was one.
+	Hide(id string) bool
 	// Focus is the scene's keyboard focus; the Manager moves it on Tab.
 	Focus() *ui.Focus
 	// Transport returns the Run/Step/Reset controls, or nil.
@@ -101,6 +104,9 @@ type Context struct {
 	// scene asked for more steps than fit never stalls a frame; zero (as
 	// in tests) means no limit.
 	Deadline time.Time
+	// Save saves the scene on screen as JSON and Open offers to open a
+	// saved one (Ctrl+S and Ctrl+O), for scenes with buttons that do so.
+	Save, Open func()
 }
 
 // OverBudget reports whether the tick's time for simulation is spent.

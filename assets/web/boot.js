@@ -17,8 +17,92 @@
   }
   window.boltzlabFail = fail;
 
+  // What the program asks of the page: the clipboard and a file picker.
+  // Answers go back through window.boltzlab.receive(kind, from, text).
+  function send(kind, from, text) {
+    const lab = window.boltzlab;
+    if (lab && typeof lab.receive === "function") lab.receive(kind, from, String(text));
+  }
+  const why = (e) => String(e && e.message || e);
+  window.boltzlabHost = {
+    // copy puts a link that opens code on the clipboard.
+    copy(code) {
+      const link = location.href.split("#")[0] + "#code=" + code;
+      if (!navigator.clipboard) {
+        send("notice", "", "This page may not use the clipboard; the address bar holds the link to this state");
+        return;
+      }
+      navigator.clipboard.writeText(link).then(
+        () => send("notice", "", "Copied a link to this state: paste it in an address bar, or here with Ctrl+V"),
+        (e) => send("notice", "", "Not copied (" + why(e) + "); the address bar holds the link to this state"));
+    },
+    paste() {
+      if (!navigator.clipboard || !navigator.clipboard.readText) {
+        send("notice", "", "This page may not read the clipboard: paste the link in the address bar instead");
+        return;
+      }
+      navigator.clipboard.readText().then(
+        (text) => send("code", "the pasted code", text),
+        (e) => send("notice", "", "Could not read the clipboard (" + why(e) + "): paste the link in the address bar instead"));
+    },
+    // pick offers a file picker for a saved scene; a file over max bytes
+    // is refused before it is read.
+    pick(max) {
+      const input = document.createElement("input");
+      input.type = "file";
+      input.accept = ".json,application/json";
+      input.style.display = "none";
+      input.addEventListener("change", () => {
+        const f = input.files && input.files[0];
+        input.remove();
+        if (!f) return;
+        if (f.size > max) {
+          send("notice", "", "Not opened, nothing changed: " + f.name + " is " + f.size + " bytes, more than the " + max + " a saved scene can be");
+          return;
+        }
+        f.text().then((text) => send("file", f.name, text), (e) => send("notice", "", "Could not read " + f.name + ": " + why(e)));
+      });
+      document.body.appendChild(input);
+      input.click();
+    },
+  };
+
+  // keep stores the last state of a scene as its share code ("" forgets
+  // it), and kept returns it, or null: local storage, which a private
+  // window may refuse.
+  window.boltzlabHost.keep = (scene, code) => {
+    try {
+      if (code) localStorage.setItem("boltzlab:" + scene, code);
+      else localStorage.removeItem("boltzlab:" + scene);
+    } catch (e) { /* nothing kept */ }
+  };
+  window.boltzlabHost.kept = (scene) => {
+    try { return localStorage.getItem("boltzlab:" + scene); } catch (e) { return null; }
+  };
+
+  // offerFresh shows a button, until 20 seconds after the first frame,
+  // that forgets the scenes' states this browser kept and opens the lab
+  // as new.
+  window.boltzlabHost.offerFresh = () => {
+    const b = document.createElement("button");
+    b.id = "fresh";
+    b.type = "button";
+    b.textContent = "Start fresh";
+    b.title = "Forget the states this browser kept and open the lab as new";
+    b.addEventListener("click", () => {
+      try {
+        for (const k of Object.keys(localStorage)) if (k.startsWith("boltzlab:")) localStorage.removeItem(k);
+      } catch (e) { /* nothing kept, nothing to forget */ }
+      location.replace(location.pathname + location.search);
+    });
+    document.body.appendChild(b);
+  };
+
   // The program calls this after it has drawn its first frame.
-  window.boltzlabReady = () => { status.style.display = "none"; };
+  window.boltzlabReady = () => {
+    status.style.display = "none";
+    setTimeout(() => { const b = document.getElementById("fresh"); if (b) b.remove(); }, 20000);
+  };
 
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     fail("WebAssembly is not available",

@@ -1,8 +1,11 @@
+//go:build !js
+
 package main
 
 import (
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"time"
 
@@ -10,6 +13,14 @@ import (
 
 	"boltzlab/scenes"
 )
+
+// benchGame returns the frame benchmark of -bench-frames, run with frames
+// as fast as they come rather than paced by the display.
+func benchGame(m *scenes.Manager, n int) ebiten.Game {
+	ebiten.SetVsyncEnabled(false)
+	ebiten.SetTPS(ebiten.SyncWithFPS)
+	return newFrameBench(m, n, os.Stdout)
+}
 
 // frameBench measures what a frame costs in Go: the wall-clock time of
 // Update plus Draw (Ebitengine only records drawing commands in Draw, so

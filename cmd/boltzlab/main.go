@@ -12,7 +12,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"boltzlab/cli"
 	"boltzlab/internal/crash"
 	"boltzlab/scenes"
 )
@@ -24,7 +23,7 @@ func main() {
 func run(args []string) (status int) {
 	// A crash exits 3, apart from a refused flag's 2.
 	defer crash.Recover(os.Stderr, "boltzlab", &status)
-	cfg, err := cli.Parse(args, os.Stderr)
+	cfg, err := parseArgs(args)
 	if errors.Is(err, flag.ErrHelp) {
 		return 0
 	}
@@ -33,10 +32,17 @@ func run(args []string) (status int) {
 		return 2
 	}
 	opt := scenes.Options{Scene: cfg.Scene, Seed: cfg.Seed, Run: cfg.Run, Help: cfg.Help,
-		Screenshot: cfg.Screenshot, Frames: cfg.Frames}
+		Screenshot: cfg.Screenshot, Frames: cfg.Frames, Teacher: cfg.Teacher}
 	link := openURL(&opt) // in the browser, the address's hash
 	m, err := scenes.NewManager(opt)
 	if err != nil {
+		fmt.Fprintln(os.Stderr, "boltzlab:", err)
+		return 2
+	}
+	// A code or a saved file names its scene and seed, so it wins over
+	// -scene and -seed; one that is refused stops the program before a
+	// window opens.
+	if err := openFlags(m, cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "boltzlab:", err)
 		return 2
 	}
@@ -53,10 +59,7 @@ func run(args []string) (status int) {
 		game = soaked
 	}
 	if cfg.BenchFrames > 0 {
-		// Frames as fast as they come, not paced by the display.
-		ebiten.SetVsyncEnabled(false)
-		ebiten.SetTPS(ebiten.SyncWithFPS)
-		game = newFrameBench(m, cfg.BenchFrames, os.Stdout)
+		game = benchGame(m, cfg.BenchFrames)
 	}
 	ebiten.SetWindowTitle("Boltzmann Lab")
 	ebiten.SetWindowSize(w, h)

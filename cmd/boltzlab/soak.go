@@ -187,7 +187,7 @@ func (in *soakInput) plan(s *soak, lab *scenes.Manager) {
 func (in *soakInput) pressKey(lab *scenes.Manager) {
 	keys := append(scenes.GlobalKeys[:len(scenes.GlobalKeys):len(scenes.GlobalKeys)], lab.Scene().Keys()...)
 	b := keys[in.rng.IntN(len(keys))]
-	for _, no := range []string{"screenshot", "save", "export", "load", "scene"} {
+	for _, no := range []string{"screenshot", "save", "export", "load", "open", "copy", "paste", "scene"} {
 		if strings.Contains(b.ID, no) {
 			return
 		}

@@ -15,8 +15,10 @@ import (
 )
 
 // In the browser the address's hash chooses the scene and seed at start,
-// and follows the person as they switch scenes, so the address bar always
-// holds a link back to what is on screen. The program also keeps a small
+// or carries a share code that opens one scene in a given state, and
+// follows the person as they switch scenes and work in them (about once a
+// second, when the state has changed), so the address bar always holds a
+// link back to what is on screen. The program also keeps a small
 // status object, window.boltzlab, that the page and the browser test read:
 //
 //	scenes      the registered scene names, in tab order
@@ -28,6 +30,23 @@ import (
 //	controls()  a function returning every control of the scene on screen
 //	            and every tab ("tab-NAME") by stable ID, as [x, y, w, h]
 //	            in CSS pixels, so the test finds them by name
+//	code        the share code the address carries, or "" while the
+//	            scene is as it started
+//	receive(kind, from, text)
+//	            how the page's script hands over a pasted code ("code"),
+//	            a picked file ("file") or a message ("notice")
+
+// parseArgs returns the defaults: a page has no command line (its address
+// is read by openURL), and leaving the flag parser out keeps the download
+// smaller.
+func parseArgs([]string) (cli.Config, error) { return cli.Defaults(), nil }
+
+// openFlags has nothing to open: the address's code is opened by wrap.
+func openFlags(*scenes.Manager, cli.Config) error { return nil }
+
+// benchGame is never asked for in the browser, which measures frames in
+// the browser test instead.
+func benchGame(m *scenes.Manager, _ int) ebiten.Game { return m }
 
 // urlState is what the page's address asked for.
 type urlState struct {
@@ -46,6 +65,7 @@ func openURL(opt *scenes.Options) *urlState {
 	if req.HasSeed {
 		opt.Seed = req.Seed
 	}
+	opt.Teacher = req.Teacher
 	return &urlState{req: req, notices: notices, opt: *opt}
 }
 
@@ -53,12 +73,23 @@ func openURL(opt *scenes.Options) *urlState {
 // address and the status object up to date, or the blank measuring game
 // when the hash asked for it.
 func (u *urlState) wrap(m *scenes.Manager) ebiten.Game {
-	g := &webGame{lab: m, opt: u.opt, notices: u.notices, changed: make(chan string, 4)}
+	g := &webGame{lab: m, opt: u.opt, notices: append(u.notices, m.Notices()...), changed: make(chan string, 4)}
+	if u.req.Teacher != "" {
+		g.teacher = "&teacher=" + u.req.Teacher
+	}
 	if u.req.Blank {
 		g.blank = &blankGame{}
 	}
+	if u.req.Code != "" {
+		// The code names its scene and seed, so it wins over the rest.
+		if err := m.OpenCode(u.req.Code); err != nil {
+			g.notices = append(g.notices, "the code was not opened: "+err.Error())
+		}
+	} else if !u.req.Blank {
+		g.restore()
+	}
 	names := []any{}
-	for _, n := range scenes.Names() {
+	for _, n := range m.Names() {
 		names = append(names, n)
 	}
 	g.status = js.Global().Get("Object").New()
@@ -67,6 +98,12 @@ func (u *urlState) wrap(m *scenes.Manager) ebiten.Game {
 	g.status.Set("frames", 0)
 	g.status.Set("blank", g.blank != nil)
 	g.status.Set("controls", js.FuncOf(func(this js.Value, args []js.Value) any { return g.controls() }))
+	g.status.Set("receive", js.FuncOf(func(this js.Value, args []js.Value) any {
+		if len(args) == 3 && g.lab != nil {
+			g.lab.Receive(args[0].String(), args[1].String(), args[2].String())
+		}
+		return nil
+	}))
 	js.Global().Set("boltzlab", g.status)
 	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(this js.Value, args []js.Value) any {
 		select {
@@ -87,7 +124,11 @@ type webGame struct {
 	notices []string
 
 	started    bool
-	shown      string // the scene whose link the address holds
+	restored   string // what was restored from local storage, to say so
+	teacher    string // "&teacher=…" when the lab is in teacher mode, for the address
+	shown      string // the hash the address holds
+	shownScene string // and the scene it is of
+	lastSync   time.Time
 	changed    chan string
 	status     js.Value
 	frames     int
@@ -121,6 +162,38 @@ func (g *webGame) Update() error {
 	return err
 }
 
+// host calls a method of window.boltzlabHost, the page script's helpers
+// (assets/web/boot.js), and returns its result, or undefined where the
+// page has none.
+func host(method string, args ...any) js.Value {
+	h := js.Global().Get("boltzlabHost")
+	if h.Type() != js.TypeObject || h.Get(method).Type() != js.TypeFunction {
+		return js.Undefined()
+	}
+	return h.Call(method, args...)
+}
+
+// restore brings back the last state of each scene of this seed that
+// the browser kept (in local storage, through the page script), so a
+// reload or a link without a code finds the lab as the person left it,
+// and offers to start fresh instead.
+func (g *webGame) restore() {
+	n := 0
+	for _, name := range scenes.Names() {
+		v := host("kept", name)
+		if v.Type() != js.TypeString {
+			continue
+		}
+		if st, err := scenes.StateOfCode(v.String()); err == nil && g.lab.Keep(st) {
+			n++
+		}
+	}
+	if n > 0 {
+		g.restored = "Restored what you left in this browser; Start fresh forgets it"
+		host("offerFresh")
+	}
+}
+
 // start shows what the link asked for that could not be done, once the
 // game is running.
 func (g *webGame) start() {
@@ -128,6 +201,9 @@ func (g *webGame) start() {
 		return
 	}
 	g.tell(g.notices)
+	if g.restored != "" && len(g.notices) == 0 {
+		g.lab.Notify(g.restored)
+	}
 }
 
 // controls describes where every control of the scene on screen and every
@@ -141,7 +217,7 @@ func (g *webGame) controls() any {
 	put := func(id string, x, y, w, h float64) {
 		out.Set(id, js.ValueOf([]any{x / dpr, y / dpr, w / dpr, h / dpr}))
 	}
-	for i, name := range scenes.Names() {
+	for i, name := range g.lab.Names() {
 		r := g.lab.TabRect(i)
 		put("tab-"+name, r.X, r.Y, r.W, r.H)
 	}
@@ -181,6 +257,16 @@ func (g *webGame) follow(hash string) {
 		g.status.Set("blank", false)
 		g.lab.Layout(g.outW, g.outH)
 	}
+	if req.Code != "" {
+		// The code names its scene and seed, so it wins over the rest.
+		if err := g.lab.OpenCode(req.Code); err != nil {
+			notices = append(notices, "the code was not opened: "+err.Error())
+		}
+		g.shown = ""
+		g.status.Set("seed", fmt.Sprint(g.lab.Seed()))
+		g.tell(notices)
+		return
+	}
 	scene := req.Scene
 	if scene == "" {
 		scene = g.lab.ActiveName()
@@ -203,17 +289,34 @@ func (g *webGame) follow(hash string) {
 	g.tell(notices)
 }
 
-// syncHash writes the link to the scene on screen into the address, without
-// adding a history entry, whenever the scene changes.
+// syncHash writes the link to the scene on screen into the address,
+// without adding a history entry: at once when the scene changes, and at
+// most once a second while the person works in it. A scene still in the
+// state it started in gets the short link of its name and seed; one that
+// has changed gets its share code too.
 func (g *webGame) syncHash() {
 	name := g.lab.ActiveName()
-	if name == g.shown {
+	now := time.Now()
+	if name == g.shownScene && g.shown != "" && now.Sub(g.lastSync) < time.Second {
 		return
 	}
-	g.shown = name
+	g.lastSync = now
+	code := ""
+	if st, err := g.lab.State(); err == nil && g.lab.Changed(st) {
+		code, _ = scenes.CodeOf(st)
+	}
+	hash := "#" + cli.FormatHash(name, g.lab.Seed(), code) + g.teacher
+	g.shownScene = name
 	g.status.Set("scene", name)
-	hash := "#" + cli.FormatHash(name, g.lab.Seed())
+	g.status.Set("seed", fmt.Sprint(g.lab.Seed()))
+	if hash == g.shown {
+		return
+	}
+	g.shown = hash
+	g.status.Set("code", code)
 	js.Global().Get("history").Call("replaceState", js.Null(), "", hash)
+	// The browser keeps the scene's last state for the next visit.
+	host("keep", name, code)
 }
 
 // Draw implements ebiten.Game.

@@ -10,6 +10,7 @@ import (
 // it has the focus, activates it.
 type Button struct {
 	ID       string // stable name for the key map, tests and teacher mode
+	Hidden   bool   // teacher mode: not drawn, not clickable, not focusable, its key ignored
 	Rect     Rect
 	Label    string
 	Hint     string // a keyboard shortcut shown beside the label, e.g. "Space"
@@ -23,6 +24,9 @@ type Button struct {
 // Update handles this frame's input and reports whether the button was
 // activated.
 func (b *Button) Update(in Input, f *Focus) bool {
+	if b.Hidden {
+		return false
+	}
 	p := in.Pointer()
 	b.hover = b.Rect.Contains(p.X, p.Y)
 	if b.Disabled {
@@ -46,6 +50,9 @@ func (b *Button) Update(in Input, f *Focus) bool {
 
 // Draw draws the button with text sized to its height.
 func (b *Button) Draw(dst *ebiten.Image, f *Focus) {
+	if b.Hidden {
+		return
+	}
 	r := b.Rect
 	bg, fg := Control, Text
 	switch {

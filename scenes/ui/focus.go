@@ -30,15 +30,34 @@ func (f *Focus) Update(in Input) {
 		}
 	}
 	n := len(f.Order)
-	switch {
-	case in.Shift() && i < 0:
-		i = n - 1
-	case in.Shift():
-		i = (i - 1 + n) % n
-	default:
-		i = (i + 1) % n
+	// Hidden widgets (teacher mode) are passed over.
+	for range n {
+		switch {
+		case in.Shift() && i < 0:
+			i = n - 1
+		case in.Shift():
+			i = (i - 1 + n) % n
+		default:
+			i = (i + 1) % n
+		}
+		if !hidden(f.Order[i]) {
+			f.current = f.Order[i]
+			return
+		}
 	}
-	f.current = f.Order[i]
+}
+
+// hidden reports whether w is a widget hidden in teacher mode.
+func hidden(w any) bool {
+	switch w := w.(type) {
+	case *Button:
+		return w.Hidden
+	case *Toggle:
+		return w.Hidden
+	case *Slider:
+		return w.Hidden
+	}
+	return false
 }
 
 // Is reports whether w has the focus. A nil Focus focuses nothing.

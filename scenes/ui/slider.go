@@ -13,6 +13,7 @@ import (
 // The value shown always comes from Value, never from the knob position.
 type Slider struct {
 	ID       string // stable name for the key map, tests and teacher mode
+	Hidden   bool   // teacher mode: not drawn, not draggable, not focusable
 	Rect     Rect
 	Label    string
 	Min, Max float64
@@ -79,6 +80,9 @@ func (s *Slider) knobR() float64 { return s.Rect.H * 0.17 }
 
 // Update handles this frame's input and reports whether Value changed.
 func (s *Slider) Update(in Input, f *Focus) bool {
+	if s.Hidden {
+		return false
+	}
 	p := in.Pointer()
 	s.hover = s.Rect.Contains(p.X, p.Y)
 	if p.Pressed && s.hover {
@@ -140,6 +144,9 @@ func (s *Slider) Text() string {
 
 // Draw draws the label and value above the track and the knob on it.
 func (s *Slider) Draw(dst *ebiten.Image, f *Focus) {
+	if s.Hidden {
+		return
+	}
 	r := s.Rect
 	size := r.H * 0.30
 	val := s.Text()

@@ -5,10 +5,11 @@ import "github.com/hajimehoshi/ebiten/v2"
 // Toggle is an on/off switch with a label to its right. A click anywhere on
 // it, or Enter while it has the focus, flips it.
 type Toggle struct {
-	ID    string // stable name for the key map, tests and teacher mode
-	Rect  Rect
-	Label string
-	On    bool
+	ID     string // stable name for the key map, tests and teacher mode
+	Hidden bool   // teacher mode: not drawn, not clickable, not focusable
+	Rect   Rect
+	Label  string
+	On     bool
 
 	hover   bool
 	painter Painter
@@ -16,6 +17,9 @@ type Toggle struct {
 
 // Update handles this frame's input and reports whether On changed.
 func (t *Toggle) Update(in Input, f *Focus) bool {
+	if t.Hidden {
+		return false
+	}
 	p := in.Pointer()
 	t.hover = t.Rect.Contains(p.X, p.Y)
 	if (p.Pressed && t.hover) || (f.Is(t) && (in.KeyPressed(ebiten.KeyEnter) || in.KeyPressed(ebiten.KeyNumpadEnter))) {
@@ -30,6 +34,9 @@ func (t *Toggle) Update(in Input, f *Focus) bool {
 
 // Draw draws the switch and its label.
 func (t *Toggle) Draw(dst *ebiten.Image, f *Focus) {
+	if t.Hidden {
+		return
+	}
 	r := t.Rect
 	h := r.H * 0.62
 	sw := Rect{r.X, r.CenterY() - h/2, h * 1.8, h}

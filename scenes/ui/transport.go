@@ -61,14 +61,14 @@ func (t *Transport) Widgets() []any { return []any{&t.Run, &t.Step, &t.Reset, &t
 // to make this frame and whether Reset was asked for. Speeds below one
 // update per frame accumulate, so 0.25 makes one update every fourth frame.
 func (t *Transport) Update(in Input, f *Focus, keys Keymap) (updates int, reset bool) {
-	if t.Run.Update(in, f) || keys.Fired(in, t.Run.ID) {
+	if t.Run.Update(in, f) || (!t.Run.Hidden && keys.Fired(in, t.Run.ID)) {
 		t.Running = !t.Running
 	}
-	if t.Step.Update(in, f) || keys.Fired(in, t.Step.ID) {
+	if t.Step.Update(in, f) || (!t.Step.Hidden && keys.Fired(in, t.Step.ID)) {
 		t.Running = false
 		updates = 1
 	}
-	if t.Reset.Update(in, f) || keys.Fired(in, t.Reset.ID) {
+	if t.Reset.Update(in, f) || (!t.Reset.Hidden && keys.Fired(in, t.Reset.ID)) {
 		reset = true
 	}
 	t.Speed.Update(in, f)
