@@ -417,82 +417,6 @@ func (m *Manager) scrollBar() ui.Rect {
 	return ui.Rect{X: v.Right() - w, Y: v.Y, W: w, H: v.H}
 }
 
-// Draw implements ebiten.Game.
-func (m *Manager) Draw(screen *ebiten.Image) {
-	screen.Fill(ui.Background)
-	if m.w == 0 {
-		return
-	}
-	m.layout()
-	ctx := m.context(m.in)
-	s := m.scenes[m.active]
-	m.drawHeader(screen, s)
-	s.Draw(screen, ctx)
-	if over := m.overflow(); over > 0 {
-		bar := m.scrollBar()
-		p := m.pages[m.active]
-		frac := bar.H / (bar.H + over)
-		thumb := ui.Rect{X: bar.X + bar.W*0.3, Y: bar.Y + (bar.H-bar.H*frac)*p.scroll/over, W: bar.W * 0.4, H: bar.H * frac}
-		m.painter.FillRound(screen, thumb, thumb.W/2, ui.ControlHi)
-	}
-	m.tabs.Draw(screen)
-	if m.help {
-		m.drawHelp(screen, s)
-	} else if m.notice != "" && m.ticks < m.until && m.noticeScene == m.active {
-		m.drawNotice(screen)
-	}
-	if m.fps {
-		th := m.th
-		msg := fmt.Sprintf("FPS %.1f  TPS %.1f", ebiten.ActualFPS(), ebiten.ActualTPS())
-		st := th.Style(ui.Number)
-		w := ui.TextWidth(msg, st.Font, st.Size) + th.Px(24)
-		r := ui.Rect{X: th.Px(ui.Gap), Y: float64(m.h) - th.Px(40), W: w, H: th.Px(30)}
-		m.painter.FillRound(screen, r, th.Px(6), ui.WithAlpha(ui.Control, 0.92))
-		ui.TextIn(screen, r, msg, st, ui.Text, ui.Center)
-	}
-	m.drawn++
-	m.capture(screen)
-}
-
-// drawHeader draws the scene's title, seed and caption above its layout.
-func (m *Manager) drawHeader(dst *ebiten.Image, s Scene) {
-	th := m.th
-	r := m.pages[m.active].header
-	top := r.Top(th.LineHeight(ui.Heading))
-	seed := fmt.Sprintf("seed %d", m.seed)
-	hint := "? help · F fps · S screenshot"
-	sw := ui.TextWidth(seed, ui.Mono, th.Style(ui.Number).Size)
-	hw := ui.TextWidth(hint, ui.Regular, th.Style(ui.Small).Size)
-	rw := sw
-	if top.W > th.Px(700) {
-		rw = math.Max(sw, hw)
-	}
-	ui.TextIn(dst, ui.Rect{X: top.X, Y: top.Y, W: top.W - rw - th.Px(ui.GapL), H: top.H}, s.Title(), th.Style(ui.Heading), ui.Text, ui.Left)
-	if top.W > th.Px(700) {
-		ui.TextIn(dst, top.Top(top.H/2), seed, th.Style(ui.Number), ui.TextDim, ui.Right)
-		ui.TextIn(dst, top.Below(top.H/2, 0), hint, th.Style(ui.Small), ui.TextFaint, ui.Right)
-	} else {
-		ui.TextIn(dst, top, seed, th.Style(ui.Number), ui.TextDim, ui.Right)
-	}
-	ui.TextBlock(dst, r.Below(top.H, 0), s.Caption(), th.Style(ui.Body), ui.TextDim)
-}
-
-// drawNotice draws the current notice at the bottom of the screen,
-// fading out over its last half second.
-func (m *Manager) drawNotice(dst *ebiten.Image) {
-	th := m.th
-	fade := math.Min(1, float64(m.until-m.ticks)/30)
-	st := th.Style(ui.Body)
-	maxW := math.Min(float64(m.w)-th.Px(32), th.Px(760))
-	tw := math.Min(ui.TextWidth(m.notice, st.Font, st.Size), maxW-th.Px(36))
-	th2 := ui.TextHeight(m.notice, st, tw+1)
-	r := ui.Rect{W: tw + th.Px(36), H: th2 + th.Px(18)}
-	r.X = float64(m.w)/2 - r.W/2
-	r.Y = float64(m.h) - r.H - th.Px(ui.GapL)
-	m.painter.FillRound(dst, r, th.Px(10), ui.WithAlpha(ui.ControlHi, fade))
-	ui.Paragraph(dst, m.notice, st.Font, st.Size, r.X+th.Px(18), r.Y+th.Px(9), tw+1, ui.WithAlpha(ui.Text, fade))
-}
-
 // capture reads the finished frame back when a screenshot is due: the
 // -screenshot one after its frame count, or one asked for with S.
 func (m *Manager) capture(screen *ebiten.Image) {
@@ -540,36 +464,6 @@ func (m *Manager) Layout(outsideW, outsideH int) (int, int) {
 
 // helpKeys describes the keys that work in every scene.
 const helpKeys = "1–%d or a tab: switch scene · Tab / Shift+Tab: move the keyboard focus · arrows, Page Up/Down, Home/End: adjust the focused slider · Enter: press the focused button · ? or H: this help · F: frame rate · S: save a screenshot · Ctrl+C / Ctrl+V: copy or open a share code · Ctrl+S / Ctrl+O: save or open the scene as JSON · Esc: close"
-
-func (m *Manager) drawHelp(dst *ebiten.Image, s Scene) {
-	th := m.th
-	ui.FillRect(dst, ui.Rect{W: float64(m.w), H: float64(m.h)}, ui.WithAlpha(ui.Background, 0.86))
-	pad := th.Px(28)
-	bw := math.Min(th.Px(840), float64(m.w)-2*m.pad())
-	w := bw - 2*pad
-	body, small := th.Style(ui.Body), th.Style(ui.Small)
-	keys := "In this scene: " + s.Keys().Describe()
-	global := fmt.Sprintf(helpKeys, len(m.entries))
-	h := th.LineHeight(ui.Heading) + th.Px(12) + ui.TextHeight(s.Help(), body, w) + th.Px(28) +
-		ui.TextHeight(keys, small, w) + th.Px(8) + ui.TextHeight(global, small, w) + th.Px(20) + th.LineHeight(ui.Small) + 2*pad
-	r := ui.Rect{X: (float64(m.w) - bw) / 2, Y: math.Max(m.tabH+th.Px(8), (float64(m.h)-h)/2), W: bw, H: h}
-	m.painter.FillRound(dst, r, th.Px(14), ui.Panel)
-	m.painter.StrokeRound(dst, r, th.Px(14), th.Px(1.5), ui.PanelEdge)
-	c := r.Inset(pad)
-	// On a narrow screen the heading drops its tail rather than overflow.
-	head, hs := s.Title()+" — how it works", th.Style(ui.Heading)
-	if ui.TextWidth(head, hs.Font, hs.Size) > c.W {
-		head = s.Title()
-	}
-	ui.TextIn(dst, c.Top(th.LineHeight(ui.Heading)), head, hs, ui.Text, ui.Left)
-	c = c.Below(th.LineHeight(ui.Heading), th.Px(12))
-	c = c.Below(ui.TextBlock(dst, c, s.Help(), body, ui.Text), th.Px(14))
-	ui.FillRect(dst, ui.Rect{X: c.X, Y: c.Y, W: c.W, H: 1}, ui.PanelEdge)
-	c = c.Below(0, th.Px(14))
-	c = c.Below(ui.TextBlock(dst, c, keys, small, ui.TextDim), th.Px(8))
-	c = c.Below(ui.TextBlock(dst, c, global, small, ui.TextDim), th.Px(12))
-	ui.TextIn(dst, c.Top(th.LineHeight(ui.Small)), "Click anywhere or press Esc to close", small, ui.TextFaint, ui.Center)
-}
 
 // masked hides the pointer from a scene while it is over the tab bar, so a
 // page scrolled under the bar cannot be clicked through it.

@@ -5,7 +5,12 @@
 // Adding a scene is one file and one line in Registry: the file defines a
 // type that embeds base (which supplies the parts every scene shares),
 // builds its layout tree, key map and controls in its constructor, and
-// implements Title, Caption, Help, Reset, Update and Draw.
+// implements Title, Caption, Help, Reset, Update and Draw. Larger scenes
+// keep their drawing in NAME_draw.go and their saved state in
+// NAME_state.go. Two files pass 400 lines for a reason: manager.go holds
+// the frame skeleton every scene runs through (keys, scrolling, notices,
+// screenshots), and rbm.go builds the RBM lab's four panels and the
+// controls they share in one constructor.
 package scenes
 
 import (
