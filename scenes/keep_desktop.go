@@ -7,17 +7,34 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
+	"sync"
+
+	"golang.design/x/clipboard"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"boltzlab/fileio"
 )
 
-// The desktop build does not reach the clipboard: Ebitengine v2.8 has no
-// clipboard API, and owning the X11 selection means answering other
-// programs' requests for as long as the lab runs, which Wayland sessions
-// would not see anyway. So Ctrl+C prints the code in the terminal, and a
-// code is opened with -code.
+// The desktop build reaches the clipboard through golang.design/x/clipboard:
+// Ebitengine v2.8 has no clipboard API, and owning the X11 selection by hand
+// means a second event loop that answers other programs' requests for as
+// long as the lab runs, which that small, well-kept package already does
+// (on X11, and on Wayland through XWayland). Where it cannot start (no X
+// server), Ctrl+C prints the code in the terminal instead, and a code is
+// opened with -code.
+
+// clip starts the clipboard once, on the first copy or paste.
+var clip struct {
+	once sync.Once
+	err  error
+}
+
+func clipboardReady() error {
+	clip.once.Do(func() { clip.err = clipboard.Init() })
+	return clip.err
+}
 
 // OpenFile loads a state saved as JSON at path: its size is checked
 // before it is read.
@@ -30,12 +47,31 @@ func (m *Manager) OpenFile(path string) error {
 }
 
 func copyCode(m *Manager, code string) {
-	fmt.Println(code)
-	m.Notify("The desktop version cannot reach the clipboard: the share code is printed in the terminal; open it with -code")
+	if err := clipboardReady(); err != nil {
+		fmt.Println(code)
+		m.Notify("The clipboard cannot be reached here: the share code is printed in the terminal; open it with -code")
+		return
+	}
+	clipboard.Write(clipboard.FmtText, []byte(code))
+	m.Notify("Copied this scene's share code: paste it into another lab with Ctrl+V, or start one with -code")
 }
 
 func pasteCode(m *Manager) {
-	m.Notify("The desktop version cannot read the clipboard: start the lab with -code CODE, or drop a saved file on the window")
+	if err := clipboardReady(); err != nil {
+		m.Notify("The clipboard cannot be reached here: start the lab with -code CODE, or drop a saved file on the window")
+		return
+	}
+	m.open(opening{code: codeIn(string(clipboard.Read(clipboard.FmtText))), from: "the pasted code"})
+}
+
+// codeIn returns the share code in text: the value of code= in a link, or
+// the text itself, trimmed.
+func codeIn(text string) string {
+	text = strings.TrimSpace(text)
+	if _, after, ok := strings.Cut(text, "code="); ok {
+		text, _, _ = strings.Cut(after, "&")
+	}
+	return text
 }
 
 // pickFile opens the scene's file in the working directory, the one
