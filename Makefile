@@ -71,7 +71,7 @@ smoke:
 # panic, a NaN or infinity drawn, or a heap that keeps growing. A small
 # window keeps software rendering quick; make soak is the long run.
 SOAK_FRAMES ?= 100000
-SCENES = recall sigmoid distribution annealing learning rbm
+SCENES = recall sigmoid distribution annealing learning rbm digits
 soak-smoke:
 	$(MAKE) --no-print-directory soak SOAK_FRAMES=2000
 

@@ -16,7 +16,7 @@ import (
 
 // Scenes are the short names of the lab's scenes, in tab order. The scenes
 // package registers one scene under each (a test checks the two agree).
-var Scenes = []string{"recall", "sigmoid", "distribution", "annealing", "learning", "rbm"}
+var Scenes = []string{"recall", "sigmoid", "distribution", "annealing", "learning", "rbm", "digits"}
 
 // Config is what the command line asks for.
 type Config struct {

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/stretchr/testify/require"
 )
 
@@ -72,4 +73,20 @@ func TestWriteShots(t *testing.T) {
 		d.logScale.On = true
 	})
 	shoot("distribution", "help", func(h *harness) { h.m.help = true })
+	shoot("digits", "dreaming", func(h *harness) {
+		d := h.s.(*digitsScene)
+		d.SetRunning(false)
+		d.dreamK.Set(5)
+	})
+	shoot("digits", "inpainting", func(h *harness) {
+		d := h.s.(*digitsScene)
+		d.SetRunning(false)
+		d.digit = 3
+		d.pickDigit()
+		d.eraseMiddle()
+	})
+	shoot("digits", "scratch", func(h *harness) {
+		h.in.Key(ebiten.KeyZ)
+		h.s.(*digitsScene).transport.Speed.Set(20)
+	})
 }
