@@ -254,7 +254,7 @@ func (r *RBM) PseudoLogLikelihoodFlips(data [][]float64, flips int, rng *rand.Ra
 				}
 				// log σ(F(ṽ) − F(v)) = −softplus(F(v) − F(ṽ)), finite for
 				// any difference.
-				sum -= softplus(f - flipped) / float64(flips)
+				sum -= softplus(f-flipped) / float64(flips)
 			}
 		}
 	}
