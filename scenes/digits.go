@@ -32,9 +32,10 @@ const (
 	digitsFillWait = 8 // frames between the steps of a live fill
 	digitsHistory  = 400
 	digitsFileName = "boltzlab-digits-rbm.json"
-	// digitsBudget is the time training may take in one frame; what the
-	// speed asks for beyond it waits for the next frame.
-	digitsBudget = 5 * time.Millisecond
+	// digitsBudget is the time training may take in one frame, and half
+	// of it the time dreaming may; what the speed or k asks for beyond
+	// that waits for the next frame.
+	digitsBudget = 4 * time.Millisecond
 )
 
 // The starting settings, which Reset restores.
@@ -117,11 +118,9 @@ type digitsScene struct {
 	errPlot    ui.Plot
 	pllPlot    ui.Plot
 
-	// Dreaming: each chain's binary state, its visible probabilities (what
-	// is drawn) and its hidden scratch.
-	chainV, chainP [digitsChains][]float64
-	chainH         []float64
-	dreamSteps     int
+	// Dreaming: the chains' states and the probabilities drawn.
+	chains     *sim.RBMChains
+	dreamSteps int
 
 	// Inpainting: the test digit, the canvas (a value in [0, 1] per
 	// pixel), which pixels are free (erased), and the fill's progress.
@@ -173,7 +172,7 @@ var digitsKeys = ui.Keymap{
 
 // Texts the layout measures.
 const (
-	digitsTrainNote  = "Each update is one step of persistent CD on 20 digits; the machine learns from the first 6,000 of the 10,000 training digits."
+	digitsTrainNote  = "Each update is one step of persistent CD on " + digitsBatchText + " digits; the machine learns from the first 6,000 of the 10,000 training digits."
 	digitsMosaicNote = "Each tile is one hidden unit's 784 weights divided by the largest of them in size, so ±1 is full colour: orange pixels, when inked, push the unit on, blue ones push it off."
 	digitsDreamNote  = "Eight chains run v → h → v with nothing clamped, from test digits. Each tile shows p(v = 1 | h) of its chain."
 	digitsInNote     = "Drag on the digit to erase (orange) or to ink. White and dark pixels stay clamped; each step draws h from p(h | v) and sets every erased pixel to p(v = 1 | h)."
@@ -255,7 +254,7 @@ func newDigits(seed uint64) Scene {
 		).NoGrow(),
 	)).NoGrow()
 	right := ui.Flow(760, ui.GapL, ui.Col(ui.GapL, mosaic, dream).Flex(1), ui.Col(ui.GapL, plots, inpaint).Flex(1.15))
-	d.root = ui.Flow(1100, ui.GapL, left, right)
+	d.root = ui.Flow(900, ui.GapL, left, right)
 	d.files = loadDigitFiles()
 	d.poll()
 	return d
@@ -308,11 +307,7 @@ func (d *digitsScene) poll() {
 	d.free = make([]bool, digits.Pixels)
 	d.fillP = make([]float64, digits.Pixels)
 	d.fillH = make([]float64, digits.ModelHidden)
-	d.chainH = make([]float64, digits.ModelHidden)
-	for c := range d.chainV {
-		d.chainV[c] = make([]float64, digits.Pixels)
-		d.chainP[c] = make([]float64, digits.Pixels)
-	}
+	d.chains = sim.NewRBMChains(digitsChains, digits.Pixels)
 	d.ready = true
 	d.reset()
 }
@@ -340,7 +335,7 @@ func (d *digitsScene) reset() {
 func (d *digitsScene) adopt(m *sim.RBM, from string) {
 	d.machine, d.fromNote = m, from
 	d.trainer = sim.NewRBMTrainer(m, d.trainData, d.rng)
-	d.trainer.Batch, d.trainer.Persistent = 20, true
+	d.trainer.Batch, d.trainer.Persistent = digitsBatch, true
 	d.trainer.Rate = d.rate.Value
 	d.evaluating, d.lastEval, d.stride = false, -1, 1
 	for _, s := range []*ui.Series{d.errS, d.errT, d.pllS, d.pllT} {
@@ -364,9 +359,9 @@ func (d *digitsScene) Busiest() {
 
 // restartChains starts every dreaming chain from a test digit.
 func (d *digitsScene) restartChains() {
-	for c := range d.chainV {
-		copy(d.chainV[c], d.evalTest[d.dreamRng.IntN(len(d.evalTest))])
-		copy(d.chainP[c], d.chainV[c])
+	for c, v := range d.chains.V {
+		copy(v, d.evalTest[d.dreamRng.IntN(len(d.evalTest))])
+		copy(d.chains.P[c], v)
 	}
 	d.dreamSteps = 0
 }
@@ -440,16 +435,7 @@ func (d *digitsScene) fillCounts() (erased, wrong, blank int) {
 
 // dreamStep advances every chain by one Gibbs step v → h → v.
 func (d *digitsScene) dreamStep() {
-	for c := range d.chainV {
-		d.machine.SampleHidden(d.chainH, d.chainV[c], d.dreamRng)
-		d.machine.VisibleProbs(d.chainP[c], d.chainH)
-		for i, p := range d.chainP[c] {
-			d.chainV[c][i] = 0
-			if d.dreamRng.Float64() < p {
-				d.chainV[c][i] = 1
-			}
-		}
-	}
+	d.chains.Step(d.machine, d.dreamRng)
 	d.dreamSteps++
 }
 
@@ -471,7 +457,7 @@ func (d *digitsScene) evalChunk() {
 		d.evalRng = rand.New(rand.NewPCG(d.seed, 0xd195))
 		d.evaluating = true
 	}
-	const chunk = 16
+	const chunk = 8
 	set, part := d.evalTrain, 0
 	pos := d.evalPos
 	if pos >= digitsEvalN {
@@ -571,7 +557,11 @@ func (d *digitsScene) Update(ctx *Context) error {
 		d.mosaicDirty = true
 	}
 	if d.dream.On {
-		for range int(d.dreamK.Value) {
+		start = time.Now()
+		for k := range int(d.dreamK.Value) {
+			if k > 0 && time.Since(start) > digitsBudget/2 {
+				break
+			}
 			d.dreamStep()
 		}
 	}
@@ -681,7 +671,7 @@ func (d *digitsScene) Caption() string {
 
 func (d *digitsScene) Help() string {
 	return "The machine sees 28×28 digits from the MNIST set, each pixel 0 or 1 (on where the original grey level is at least 128), and has 100 hidden units. It arrives trained: the shipped machine learned from all 60,000 MNIST training digits before the program was built, so it already dreams and repairs digits. Train goes on training it here; From scratch starts again from small random weights, and the receptive fields turn from noise into strokes within a few hundred updates.\n" +
-		"Training is persistent contrastive divergence: each update pushes the weights toward the statistics of 20 training digits and away from those of 20 chains that run on from update to update. A frame spends at most a few milliseconds on it, so the speed is a ceiling rather than a promise.\n" +
+		"Training is persistent contrastive divergence: each update pushes the weights toward the statistics of " + digitsBatchText + " training digits and away from those of " + digitsBatchText + " chains that run on from update to update. A frame spends at most a few milliseconds on training and on dreaming, so the speed and k are ceilings rather than promises.\n" +
 		"The two plots score the machine every few updates on 200 training digits (blue) and 200 test digits it never trains on (orange). The reconstruction error is the mean squared gap between a digit and its one-pass reconstruction. The pseudo-log-likelihood flips one random pixel of each digit and asks how much more probable the machine finds the true digit, scaled up to all 784 pixels; it needs no partition function, which for 784 units would be a sum of 2^784 terms. When the orange curves fall behind the blue ones, the machine is learning its training digits rather than digits in general.\n" +
 		"Dreaming runs eight Gibbs chains with nothing clamped: hidden units drawn from the image, then an image drawn from the hidden units, k times a frame. The chains start at test digits and drift from one digit to another; what they show is what the machine believes digits look like.\n" +
 		"Inpainting clamps the pixels you leave alone and lets the machine fill in the erased ones (orange). Drag to erase, or switch the brush to ink to add strokes that are clamped too. Each fill step draws the hidden units from the whole image, then sets each erased pixel to its probability of being on; the count below compares the filled pixels, rounded at ½, with the original digit, and with leaving the erased part blank.\n" +

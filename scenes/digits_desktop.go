@@ -15,6 +15,14 @@ const digitsFileNote = "Save and Load use " + digitsFileName + " in the working 
 
 const digitsSavedNotice = "Saved the machine to " + digitsFileName
 
+// digitsBatch is how many digits one CD update learns from: in the
+// browser, where Go has one thread and no vector instructions, a smaller
+// batch keeps each update within a frame's time.
+const (
+	digitsBatch     = 20
+	digitsBatchText = "20"
+)
+
 // startDigitFiles returns the embedded files, already loaded.
 func startDigitFiles() *digitFiles {
 	f := &digitFiles{}

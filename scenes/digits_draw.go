@@ -141,11 +141,23 @@ func (d *digitsScene) Draw(dst *ebiten.Image, ctx *Context) {
 	d.errPlot.FontSize, d.pllPlot.FontSize = th.Px(12), th.Px(12)
 	d.errPlot.Draw(dst)
 	d.pllPlot.Draw(dst)
+	if d.errS.Len() < 2 {
+		msg := "Train (Space) to draw how the scores change"
+		if d.errS.Len() == 0 {
+			msg = "Measuring…"
+		}
+		for _, p := range []ui.Rect{d.errPlot.Rect, d.pllPlot.Rect} {
+			box := ui.Rect{X: p.X, Y: p.CenterY() - th.LineHeight(ui.Body)/2, W: p.W, H: th.LineHeight(ui.Body)}
+			if s := fitting(th.Style(ui.Body), box.W, msg, "Train to draw the scores"); s != "" {
+				ui.TextIn(dst, box, s, th.Style(ui.Body), ui.TextDim, ui.Center)
+			}
+		}
+	}
 
 	// Dreaming.
-	for c := range d.chainP {
+	for c, p := range d.chains.P {
 		d.dreamImg[c] = newImg(d.dreamImg[c], digits.Side, digits.Side)
-		d.paintDigit(d.dreamImg[c], d.chainP[c], nil)
+		d.paintDigit(d.dreamImg[c], p, nil)
 		blit(dst, d.dreamImg[c], d.dreamCells[c])
 	}
 	d.dream.Draw(dst, &d.focus)

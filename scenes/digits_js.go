@@ -19,6 +19,14 @@ const digitsFileNote = "Save downloads " + digitsFileName + "; Load asks you to 
 
 const digitsSavedNotice = "Downloading the machine as " + digitsFileName
 
+// digitsBatch is how many digits one CD update learns from: in the
+// browser, where Go has one thread and no vector instructions, a smaller
+// batch keeps each update within a frame's time.
+const (
+	digitsBatch     = 5
+	digitsBatchText = "5"
+)
+
 // startDigitFiles fetches both files in the background, reporting the
 // bytes received as they arrive.
 func startDigitFiles() *digitFiles {

@@ -56,11 +56,11 @@ func TestDigitsTrainsAndMeasures(t *testing.T) {
 func TestDigitsDreams(t *testing.T) {
 	h, d := digitsHarness(t, 1280, 800)
 	d.dreamK.Set(3)
-	before := append([]float64(nil), d.chainP[0]...)
+	before := append([]float64(nil), d.chains.P[0]...)
 	h.step(t)
 	assert.Equal(t, 3, d.dreamSteps)
-	assert.NotEqual(t, before, d.chainP[0])
-	for _, p := range d.chainP {
+	assert.NotEqual(t, before, d.chains.P[0])
+	for _, p := range d.chains.P {
 		for _, x := range p {
 			require.True(t, x >= 0 && x <= 1)
 		}
