@@ -95,7 +95,7 @@ type digitsScene struct {
 	machine    *sim.RBM
 	trainer    *sim.RBMTrainer
 	fromNote   string // where the machine came from, in words
-	trainData  [][]float64
+	trainData  [][]float64 // until the first trainer copies them
 	evalTrain  [][]float64
 	evalTest   [][]float64
 	rng        *rand.Rand // training
@@ -300,7 +300,6 @@ func (d *digitsScene) poll() {
 	d.set = set
 	d.pretrained = &sim.RBM{Visible: m.Visible, Hidden: m.Hidden, W: m.W, B: m.B, C: m.C}
 	d.trainData = set.TrainVectors(digitsTrainN)
-	d.evalTrain = d.trainData[:digitsEvalN]
 	d.evalTest = set.TestVectors(set.NTest)
 	d.orig = make([]float64, digits.Pixels)
 	d.canv = make([]float64, digits.Pixels)
@@ -334,7 +333,15 @@ func (d *digitsScene) reset() {
 // adopt makes m the machine, with a fresh trainer and fresh curves.
 func (d *digitsScene) adopt(m *sim.RBM, from string) {
 	d.machine, d.fromNote = m, from
-	d.trainer = sim.NewRBMTrainer(m, d.trainData, d.rng)
+	// The trainer keeps its own copy of the digits; the next trainer is
+	// made from that copy, so only one is kept.
+	data := d.trainData
+	if d.trainer != nil {
+		data = d.trainer.Data()
+	}
+	d.trainer = sim.NewRBMTrainer(m, data, d.rng)
+	d.trainData = nil
+	d.evalTrain = d.trainer.Data()[:digitsEvalN]
 	d.trainer.Batch, d.trainer.Persistent = digitsBatch, true
 	d.trainer.Rate = d.rate.Value
 	d.evaluating, d.lastEval, d.stride = false, -1, 1
