@@ -7,6 +7,9 @@ import (
 	"boltzlab/assets/digits"
 )
 
+// mnistSourceDir finds the GoMNIST module's files; tests replace it.
+var mnistSourceDir = digits.SourceDir
+
 // mnistData returns the training digits of -data mnist and the held-out
 // test digits the program carries, saying on w which training set it is:
 // all 60,000 from the GoMNIST module when the module cache has it, or
@@ -17,7 +20,7 @@ func mnistData(w io.Writer) (train, test [][]float64, err error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("the embedded digits: %v", err)
 	}
-	if dir, err := digits.SourceDir(); err == nil {
+	if dir, err := mnistSourceDir(); err == nil {
 		full, err := digits.LoadFull(dir)
 		if err == nil {
 			fmt.Fprintf(w, "rbm: -data mnist: all %d training digits from %s\n", len(full), dir)
