@@ -94,7 +94,7 @@ type digitsScene struct {
 	pretrained *sim.RBM
 	machine    *sim.RBM
 	trainer    *sim.RBMTrainer
-	fromNote   string // where the machine came from, in words
+	fromNote   string      // where the machine came from, in words
 	trainData  [][]float64 // until the first trainer copies them
 	evalTrain  [][]float64
 	evalTest   [][]float64
