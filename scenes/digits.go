@@ -274,6 +274,14 @@ func (d *digitsScene) dreamGrid(t ui.Theme, w float64) (cols int, side float64) 
 	return digitsChains / 2, at(digitsChains / 2)
 }
 
+// Activate tries the files again if the last attempt failed.
+func (d *digitsScene) Activate(*Context) {
+	if d.fault != "" {
+		d.fault = ""
+		d.files = loadDigitFiles()
+	}
+}
+
 // poll takes the files once they are loaded and sets the scene up.
 func (d *digitsScene) poll() {
 	if d.ready || d.fault != "" || !d.files.done.Load() {

@@ -217,17 +217,27 @@ func (d *digitsScene) drawReadouts(dst *ebiten.Image, th ui.Theme) {
 // or why they could not be had.
 func (d *digitsScene) drawLoading(dst *ebiten.Image, th ui.Theme) {
 	r := d.root.Rect()
-	box := ui.Rect{X: r.X, Y: r.Y, W: math.Min(r.W, th.Px(560)), H: th.Px(150)}
-	d.painter.FillRound(dst, box, th.Px(10), ui.Panel)
-	in := box.Inset(th.Px(ui.GapL))
+	box := ui.Rect{X: r.X, Y: r.Y, W: math.Min(r.W, th.Px(560)), H: th.Px(110)}
+	pad := th.Px(ui.GapL)
 	if d.fault != "" {
-		ui.TextBlock(dst, in, "The digits could not be loaded: "+d.fault+". The other scenes work without them; reload the page to try again.", th.Style(ui.Body), ui.Text)
+		msg := "The digits could not be loaded: " + d.fault + ". The other scenes work without them; open this scene again, or reload the page, to try again."
+		box.H = ui.TextHeight(msg, th.Style(ui.Body), box.W-2*pad) + 2*pad
+		d.painter.FillRound(dst, box, th.Px(10), ui.Panel)
+		ui.TextBlock(dst, box.Inset(pad), msg, th.Style(ui.Body), ui.Text)
 		return
 	}
 	p := float64(d.files.progress.Load()) / (1 << 20)
-	ui.TextIn(dst, in.Top(th.LineHeight(ui.Strong)), fmt.Sprintf("Fetching the digits and the trained machine: %.0f%%", 100*p), th.Style(ui.Strong), ui.Text, ui.Left)
-	bar := ui.Rect{X: in.X, Y: in.Y + th.Px(40), W: in.W, H: th.Px(12)}
+	title := fmt.Sprintf("Fetching the digits and the trained machine: %.0f%%", 100*p)
+	note := "1.5 MB, once; the other scenes do not need them."
+	w := box.W - 2*pad
+	th1, th2 := ui.TextHeight(title, th.Style(ui.Strong), w), ui.TextHeight(note, th.Style(ui.Small), w)
+	gap, barH := th.Px(ui.Gap), th.Px(12)
+	box.H = 2*pad + th1 + gap + barH + gap + th2
+	d.painter.FillRound(dst, box, th.Px(10), ui.Panel)
+	in := box.Inset(pad)
+	ui.TextBlock(dst, ui.Rect{X: in.X, Y: in.Y, W: w, H: th1}, title, th.Style(ui.Strong), ui.Text)
+	bar := ui.Rect{X: in.X, Y: in.Y + th1 + gap, W: w, H: barH}
 	d.painter.FillRound(dst, bar, bar.H/2, ui.Control)
 	d.painter.FillRound(dst, ui.Rect{X: bar.X, Y: bar.Y, W: bar.W * math.Max(0.03, p), H: bar.H}, bar.H/2, ui.Accent)
-	ui.TextBlock(dst, ui.Rect{X: in.X, Y: bar.Bottom() + th.Px(ui.Gap), W: in.W, H: in.Bottom() - bar.Bottom()}, "About 1.5 MB, once; the other scenes do not need them.", th.Style(ui.Small), ui.TextDim)
+	ui.TextBlock(dst, ui.Rect{X: in.X, Y: bar.Bottom() + gap, W: w, H: th2}, note, th.Style(ui.Small), ui.TextDim)
 }

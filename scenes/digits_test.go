@@ -2,6 +2,7 @@ package scenes
 
 import (
 	"bytes"
+	"errors"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"boltzlab/assets/digits"
+	"boltzlab/scenes/ui"
 )
 
 func digitsHarness(t *testing.T, w, h int) (*harness, *digitsScene) {
@@ -157,4 +159,31 @@ func TestDigitsState(t *testing.T) {
 	bad.Data = []byte(`{"rate":99,"speed":2,"dream_k":1}`)
 	assert.Error(t, e.SetState(bad))
 	assert.InDelta(t, 0.2, e.rate.Value, 1e-12)
+}
+
+// While the files are on their way the scene shows its progress, and when
+// they cannot be had it says why; both fit a phone's width, and opening
+// the scene again tries once more.
+func TestDigitsLoadingAndFault(t *testing.T) {
+	var over []string
+	ui.Overflow = func(s string, need, have float64) { over = append(over, s) }
+	defer func() { ui.Overflow = nil }()
+	for _, w := range []int{390, 1280} {
+		h := newHarness(t, "digits", w, 800)
+		d := h.s.(*digitsScene)
+		d.ready, d.files = false, &digitFiles{}
+		d.files.progress.Store(1 << 19)
+		h.step(t)
+		h.draw()
+		assert.False(t, d.ready)
+		d.files.err = errors.New("mnist-subset.bin: the server answered 404")
+		d.files.done.Store(true)
+		h.step(t)
+		h.draw()
+		assert.Contains(t, d.fault, "404")
+		d.Activate(h.ctx())
+		h.step(t)
+		assert.True(t, d.ready, "a second try succeeds")
+		assert.Empty(t, over)
+	}
 }
