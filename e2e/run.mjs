@@ -69,6 +69,10 @@ const TABLE = {
     { what: 'drag the temperature slider: the exact bars change', drag: [{ id: 'temperature', at: [0.5, 0.7] }, { id: 'temperature', at: [0.9, 0.7] }], watch: 'page' },
     { what: 'press Run: the sampler fills its histogram', click: { id: 'run', at: [0.5, 0.5] }, wait: 1000, frames: 20, watch: 'page' },
   ],
+  digits: [
+    { what: 'train (Space): the mosaic, the curves and the readouts move', key: 'Space', wait: 1500, frames: 30, watch: 'page' },
+    { what: 'erase the middle of the digit (X): the machine fills it in', key: 'x', wait: 1000, frames: 20, watch: 'page' },
+  ],
 };
 
 // ---------------------------------------------------------------------------

@@ -205,8 +205,8 @@ func newDigits(seed uint64) Scene {
 	d.errT = ui.NewSeries("held out", ui.Warm, digitsHistory)
 	d.pllS = ui.NewSeries("training", ui.Accent, digitsHistory)
 	d.pllT = ui.NewSeries("held out", ui.Warm, digitsHistory)
-	d.errPlot = ui.Plot{Title: "Reconstruction error", XLabel: "CD updates", Series: []*ui.Series{d.errS, d.errT}, XSpan: 100}
-	d.pllPlot = ui.Plot{Title: "Pseudo-log-likelihood per digit, nats", XLabel: "CD updates", Series: []*ui.Series{d.pllS, d.pllT}, XSpan: 100}
+	d.errPlot = ui.Plot{Title: "Reconstruction error", XLabel: "CD updates", Series: []*ui.Series{d.errS, d.errT}, XSpan: 100, FixedY: true, YMax: 0.05}
+	d.pllPlot = ui.Plot{Title: "Pseudo-log-likelihood, nats", XLabel: "CD updates", Series: []*ui.Series{d.pllS, d.pllT}, XSpan: 100}
 
 	small := func(s string) *ui.Node {
 		return ui.Leaf(nil).NoGrow().Measure(tallest(ui.Small, func() string { return s }))
@@ -500,6 +500,12 @@ func (d *digitsScene) evalChunk() {
 		return
 	}
 	x := float64(d.evalAt)
+	// The error's axis starts at zero and grows to hold the largest
+	// error the curves have shown.
+	if d.errS.Len() == 0 {
+		d.errPlot.YMax = 0
+	}
+	d.errPlot.YMax = math.Max(d.errPlot.YMax, 1.08*math.Max(d.scores[0], d.scores[1]))
 	d.errS.Push(x, d.scores[0])
 	d.errT.Push(x, d.scores[1])
 	d.pllS.Push(x, d.scores[2])
@@ -685,7 +691,7 @@ func (d *digitsScene) Caption() string {
 }
 
 func (d *digitsScene) Help() string {
-	return "The machine sees 28×28 digits from the MNIST set, each pixel 0 or 1 (on where the original grey level is at least 128), and has 100 hidden units. It arrives trained: the shipped machine learned from all 60,000 MNIST training digits before the program was built, so it already dreams and repairs digits. Train goes on training it here; From scratch starts again from small random weights, and the receptive fields turn from noise into strokes within a few hundred updates.\n" +
+	return "The machine sees 28×28 digits from the MNIST set, each pixel 0 or 1 (on where the original grey level is at least 128), and has 100 hidden units. It arrives trained: the shipped machine learned from all 60,000 MNIST training digits before the program was built, so it already dreams and repairs digits. Train goes on training it here; From scratch starts again from small random weights, and the receptive fields turn from noise into pen strokes as it learns.\n" +
 		"Training is persistent contrastive divergence: each update pushes the weights toward the statistics of " + digitsBatchText + " training digits and away from those of " + digitsBatchText + " chains that run on from update to update. A frame spends at most a few milliseconds on training and on dreaming, so the speed and k are ceilings rather than promises.\n" +
 		"The two plots score the machine every few updates on 200 training digits (blue) and 200 test digits it never trains on (orange). The reconstruction error is the mean squared gap between a digit and its one-pass reconstruction. The pseudo-log-likelihood flips one random pixel of each digit and asks how much more probable the machine finds the true digit, scaled up to all 784 pixels; it needs no partition function, which for 784 units would be a sum of 2^784 terms. When the orange curves fall behind the blue ones, the machine is learning its training digits rather than digits in general.\n" +
 		"Dreaming runs eight Gibbs chains with nothing clamped: hidden units drawn from the image, then an image drawn from the hidden units, k times a frame. The chains start at test digits and drift from one digit to another; what they show is what the machine believes digits look like.\n" +
