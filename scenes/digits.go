@@ -255,8 +255,6 @@ func newDigits(seed uint64) Scene {
 	)).NoGrow()
 	right := ui.Flow(760, ui.GapL, ui.Col(ui.GapL, mosaic, dream).Flex(1), ui.Col(ui.GapL, plots, inpaint).Flex(1.15))
 	d.root = ui.Flow(900, ui.GapL, left, right)
-	d.files = loadDigitFiles()
-	d.poll()
 	return d
 }
 
@@ -274,17 +272,19 @@ func (d *digitsScene) dreamGrid(t ui.Theme, w float64) (cols int, side float64) 
 	return digitsChains / 2, at(digitsChains / 2)
 }
 
-// Activate tries the files again if the last attempt failed.
+// Activate asks for the files the first time the scene opens (so no
+// other scene waits for them), and again if the last attempt failed.
 func (d *digitsScene) Activate(*Context) {
-	if d.fault != "" {
+	if d.files == nil || d.fault != "" {
 		d.fault = ""
 		d.files = loadDigitFiles()
 	}
+	d.poll()
 }
 
 // poll takes the files once they are loaded and sets the scene up.
 func (d *digitsScene) poll() {
-	if d.ready || d.fault != "" || !d.files.done.Load() {
+	if d.ready || d.fault != "" || d.files == nil || !d.files.done.Load() {
 		return
 	}
 	d.files.mu.Lock()

@@ -226,7 +226,10 @@ func (d *digitsScene) drawLoading(dst *ebiten.Image, th ui.Theme) {
 		ui.TextBlock(dst, box.Inset(pad), msg, th.Style(ui.Body), ui.Text)
 		return
 	}
-	p := float64(d.files.progress.Load()) / (1 << 20)
+	p := 0.0
+	if d.files != nil {
+		p = float64(d.files.progress.Load()) / (1 << 20)
+	}
 	title := fmt.Sprintf("Fetching the digits and the trained machine: %.0f%%", 100*p)
 	note := "1.5 MB, once; the other scenes do not need them."
 	w := box.W - 2*pad
