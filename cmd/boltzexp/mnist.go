@@ -5,10 +5,11 @@ import (
 	"io"
 
 	"boltzlab/assets/digits"
+	"boltzlab/assets/digits/source"
 )
 
 // mnistSourceDir finds the GoMNIST module's files; tests replace it.
-var mnistSourceDir = digits.SourceDir
+var mnistSourceDir = source.SourceDir
 
 // mnistData returns the training digits of -data mnist and the held-out
 // test digits the program carries, saying on w which training set it is:
@@ -21,7 +22,7 @@ func mnistData(w io.Writer) (train, test [][]float64, err error) {
 		return nil, nil, fmt.Errorf("the embedded digits: %v", err)
 	}
 	if dir, err := mnistSourceDir(); err == nil {
-		full, err := digits.LoadFull(dir)
+		full, err := source.LoadFull(dir)
 		if err == nil {
 			fmt.Fprintf(w, "rbm: -data mnist: all %d training digits from %s\n", len(full), dir)
 			return full, set.TestVectors(set.NTest), nil

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 
 	"boltzlab/assets/digits"
+	"boltzlab/assets/digits/source"
 	"boltzlab/fileio"
 	"boltzlab/sim"
 )
@@ -62,16 +63,16 @@ func run(out, model string) error {
 
 // Generate returns the subset in the format digits.Decode reads.
 func Generate() ([]byte, error) {
-	dir, err := digits.SourceDir()
+	dir, err := source.SourceDir()
 	if err != nil {
 		return nil, err
 	}
 	read := func(images, labels string, n int) ([][]byte, []byte, error) {
-		imgs, err := digits.ReadImages(filepath.Join(dir, images))
+		imgs, err := source.ReadImages(filepath.Join(dir, images))
 		if err != nil {
 			return nil, nil, err
 		}
-		ls, err := digits.ReadLabels(filepath.Join(dir, labels))
+		ls, err := source.ReadLabels(filepath.Join(dir, labels))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -80,11 +81,11 @@ func Generate() ([]byte, error) {
 		}
 		return imgs[:n], ls[:n], nil
 	}
-	tr, trl, err := read(digits.TrainImages, digits.TrainLabels, digits.Train)
+	tr, trl, err := read(source.TrainImages, source.TrainLabels, digits.Train)
 	if err != nil {
 		return nil, err
 	}
-	te, tel, err := read(digits.TestImages, digits.TestLabels, digits.Test)
+	te, tel, err := read(source.TestImages, source.TestLabels, digits.Test)
 	if err != nil {
 		return nil, err
 	}

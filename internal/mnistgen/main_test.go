@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"boltzlab/assets/digits"
+	"boltzlab/assets/digits/source"
 )
 
 // The committed subset decodes to the stated counts and holds the first
@@ -16,7 +17,7 @@ import (
 // binarized at the stated threshold, with their labels; and generating it
 // again gives the same bytes.
 func TestSubsetMatchesSource(t *testing.T) {
-	dir, err := digits.SourceDir()
+	dir, err := source.SourceDir()
 	if err != nil {
 		t.Skip(err)
 	}
@@ -45,8 +46,8 @@ func TestSubsetMatchesSource(t *testing.T) {
 			}
 		}
 	}
-	check(digits.TrainImages, digits.TrainLabels, set.TrainVectors(set.NTrain), set.Labels[:set.NTrain])
-	check(digits.TestImages, digits.TestLabels, set.TestVectors(set.NTest), set.Labels[set.NTrain:])
+	check(source.TrainImages, source.TrainLabels, set.TrainVectors(set.NTrain), set.Labels[:set.NTrain])
+	check(source.TestImages, source.TestLabels, set.TestVectors(set.NTest), set.Labels[set.NTrain:])
 
 	again, err := Generate()
 	require.NoError(t, err)

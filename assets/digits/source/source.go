@@ -1,17 +1,20 @@
-//go:build !js
-
-package digits
+// Package source reads MNIST as the GoMNIST module ships it: four
+// gzipped IDX files in the module's data folder. The generator of the
+// Digits scene's subset and boltzexp's -data mnist use it; the program
+// itself never does.
+package source
 
 import (
 	"compress/gzip"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"boltzlab/assets/digits"
 )
 
 // The MNIST source: the module that ships the files, its version, and
@@ -60,7 +63,7 @@ func SourceDir() (string, error) {
 }
 
 // ReadImages reads a gzipped IDX file of 28×28 images: one slice of
-// Pixels grey levels per image.
+// digits.Pixels grey levels per image.
 func ReadImages(path string) ([][]byte, error) {
 	b, err := readGz(path)
 	if err != nil {
@@ -70,12 +73,12 @@ func ReadImages(path string) ([][]byte, error) {
 		return nil, fmt.Errorf("%s: not an IDX image file", path)
 	}
 	n := int(binary.BigEndian.Uint32(b[4:]))
-	if binary.BigEndian.Uint32(b[8:]) != Side || binary.BigEndian.Uint32(b[12:]) != Side || len(b) != 16+n*Pixels {
-		return nil, fmt.Errorf("%s: not %d images of %d×%d", path, n, Side, Side)
+	if binary.BigEndian.Uint32(b[8:]) != digits.Side || binary.BigEndian.Uint32(b[12:]) != digits.Side || len(b) != 16+n*digits.Pixels {
+		return nil, fmt.Errorf("%s: not %d images of %d×%d", path, n, digits.Side, digits.Side)
 	}
 	imgs := make([][]byte, n)
 	for k := range imgs {
-		imgs[k] = b[16+k*Pixels : 16+(k+1)*Pixels]
+		imgs[k] = b[16+k*digits.Pixels : 16+(k+1)*digits.Pixels]
 	}
 	return imgs, nil
 }
@@ -111,14 +114,14 @@ func readGz(path string) ([]byte, error) {
 }
 
 // Binarize returns grey-level images as vectors of 0 and 1, a pixel on
-// when its level is at least Threshold.
+// when its level is at least digits.Threshold.
 func Binarize(imgs [][]byte) [][]float64 {
-	flat := make([]float64, len(imgs)*Pixels)
+	flat := make([]float64, len(imgs)*digits.Pixels)
 	out := make([][]float64, len(imgs))
 	for k, img := range imgs {
-		v := flat[k*Pixels : (k+1)*Pixels]
+		v := flat[k*digits.Pixels : (k+1)*digits.Pixels]
 		for i, g := range img {
-			if g >= Threshold {
+			if g >= digits.Threshold {
 				v[i] = 1
 			}
 		}
@@ -126,9 +129,6 @@ func Binarize(imgs [][]byte) [][]float64 {
 	}
 	return out
 }
-
-// ErrNoSource is returned by LoadFull when the module's files are absent.
-var ErrNoSource = errors.New("MNIST source files not found")
 
 // LoadFull reads all 60,000 training digits of the source, binarized,
 // from dir (see SourceDir).
