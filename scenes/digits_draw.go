@@ -76,8 +76,9 @@ func put(pix []byte, w, x, y int, clr color.RGBA) {
 // light, and free pixels (when free is not nil) from dark orange to
 // orange.
 func (d *digitsScene) paintDigit(img *ebiten.Image, v []float64, free []bool) {
-	d.pix = d.pix[:0]
-	d.pix = append(d.pix, make([]byte, 4*digits.Pixels)...)
+	if len(d.pix) != 4*digits.Pixels {
+		d.pix = make([]byte, 4*digits.Pixels)
+	}
 	for i, p := range v {
 		clr := ui.Mix(ui.UnitOff, ui.UnitOn, p)
 		if free != nil && free[i] {
