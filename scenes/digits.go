@@ -382,10 +382,11 @@ func (d *digitsScene) restartChains() {
 }
 
 // pickDigit puts test digit d.digit (in the scene's shuffled order) on the
-// canvas, nothing erased.
+// canvas with its middle erased, for the machine to fill in.
 func (d *digitsScene) pickDigit() {
 	copy(d.orig, d.evalTest[d.order[d.digit%len(d.order)]])
 	d.restoreDigit()
+	d.eraseMiddle()
 }
 
 func (d *digitsScene) restoreDigit() {
