@@ -88,7 +88,9 @@ type digitsScene struct {
 	seed  uint64
 	files *digitFiles
 	ready bool
-	fault string // why the files could not be had, or ""
+	// pending holds settings restored before the files arrived.
+	pending *digitsState
+	fault   string // why the files could not be had, or ""
 
 	set        *digits.Set
 	pretrained *sim.RBM
@@ -317,6 +319,10 @@ func (d *digitsScene) poll() {
 	d.chains = sim.NewRBMChains(digitsChains, digits.Pixels)
 	d.ready = true
 	d.reset()
+	if d.pending != nil {
+		d.apply(*d.pending)
+		d.pending = nil
+	}
 }
 
 // reset goes back to the shipped machine and the starting settings.
@@ -675,6 +681,18 @@ func (d *digitsScene) SetState(st State) error {
 	}
 	d.seed = st.Seed
 	d.reset()
+	d.apply(s)
+	// Settings restored before the files arrive are applied again once
+	// they have, since setting up resets the scene.
+	d.pending = &s
+	if d.ready {
+		d.pending = nil
+	}
+	return nil
+}
+
+// apply sets the settings of a saved state.
+func (d *digitsScene) apply(s digitsState) {
 	d.rate.Value, d.transport.Speed.Value, d.dreamK.Value = s.Rate, s.Speed, float64(s.DreamK)
 	d.dream.On, d.ink.On, d.live.On = s.Dream, s.Ink, s.Live
 	d.digit = s.Digit
@@ -682,7 +700,6 @@ func (d *digitsScene) SetState(st State) error {
 		d.trainer.Rate = s.Rate
 		d.pickDigit()
 	}
-	return nil
 }
 
 func (d *digitsScene) Title() string { return "Digits" }

@@ -150,11 +150,17 @@ func TestDigitsState(t *testing.T) {
 	d.digit = 7
 	st, err := d.State()
 	require.NoError(t, err)
+	// Restored before the files are loaded, the settings survive the
+	// setting up that follows.
 	e := newDigits(3).(*digitsScene)
 	require.NoError(t, e.SetState(st))
+	e.Activate(nil)
+	require.True(t, e.ready)
 	assert.InDelta(t, 0.2, e.rate.Value, 1e-12)
+	assert.InDelta(t, 0.2, e.trainer.Rate, 1e-12)
 	assert.Equal(t, 4.0, e.dreamK.Value)
 	assert.Equal(t, 7, e.digit)
+	assert.Equal(t, uint64(1), e.seed)
 	bad := st
 	bad.Data = []byte(`{"rate":99,"speed":2,"dream_k":1}`)
 	assert.Error(t, e.SetState(bad))
