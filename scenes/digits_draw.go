@@ -211,7 +211,7 @@ func (d *digitsScene) drawReadouts(dst *ebiten.Image, th ui.Theme) {
 		return fmt.Sprintf("%.1f", x)
 	}
 	read(cols[1], "Held-out PLL", num(d.scores[3]), "nats per digit")
-	read(cols[2], "Training PLL", num(d.scores[2]), "on 200 of them")
+	read(cols[2], "Training PLL", num(d.scores[2]), "on 200 digits")
 }
 
 // drawLoading shows how much of the digits and the machine has arrived,
