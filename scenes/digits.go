@@ -33,9 +33,10 @@ const (
 	digitsHistory  = 400
 	digitsFileName = "boltzlab-digits-rbm.json"
 	// digitsBudget is the time training may take in one frame, and half
-	// of it the time dreaming may; what the speed or k asks for beyond
-	// that waits for the next frame.
-	digitsBudget = 4 * time.Millisecond
+	// of it the time dreaming may; a step that would overrun it, judged by
+	// the steps before it, waits for the next frame, and so does whatever
+	// else the speed or k asks for.
+	digitsBudget = 3 * time.Millisecond
 )
 
 // The starting settings, which Reset restores.
@@ -575,10 +576,7 @@ func (d *digitsScene) Update(ctx *Context) error {
 	}
 
 	start := time.Now()
-	for s := 0; s < ctx.Steps; s++ {
-		if s > 0 && time.Since(start) > digitsBudget {
-			break
-		}
+	for s := 0; s < ctx.Steps && within(start, s, digitsBudget); s++ {
 		d.trainer.Step()
 	}
 	if d.trainer.Updates != d.mosaicSeen && d.frames%10 == 0 {
@@ -586,10 +584,7 @@ func (d *digitsScene) Update(ctx *Context) error {
 	}
 	if d.dream.On {
 		start = time.Now()
-		for k := range int(d.dreamK.Value) {
-			if k > 0 && time.Since(start) > digitsBudget/2 {
-				break
-			}
+		for k := 0; k < int(d.dreamK.Value) && within(start, k, digitsBudget/2); k++ {
 			d.dreamStep()
 		}
 	}
@@ -601,6 +596,16 @@ func (d *digitsScene) Update(ctx *Context) error {
 	}
 	d.evalChunk()
 	return nil
+}
+
+// within reports whether one more step fits in budget after n steps that
+// began at start, judging the next by their mean; the first always does.
+func within(start time.Time, n int, budget time.Duration) bool {
+	if n == 0 {
+		return true
+	}
+	t := time.Since(start)
+	return t+t/time.Duration(n) <= budget
 }
 
 // saveMachine writes the machine as JSON, as the RBM lab does.
