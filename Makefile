@@ -47,10 +47,10 @@ vet:
 # The packages that do not import Ebitengine run with the race detector
 # and no display; everything that imports Ebitengine needs an X server even
 # to start. The no-display test proves the first list needs none.
-PURE = ./sim/... ./cli/... ./fileio/... ./share/... ./internal/... ./cmd/boltzexp/... ./cmd/boltzweb/...
+PURE = ./sim/... ./cli/... ./fileio/... ./share/... ./internal/... ./assets/digits/... ./cmd/boltzexp/... ./cmd/boltzweb/...
 unit:
 	env -u DISPLAY $(GO) test -race -count=1 $(PURE)
-	$(XVFB) $(GO) test -count=1 $$($(GO) list ./... | grep -v -e '/sim' -e '/cli' -e '/fileio' -e '/share' -e '/internal/' -e '/cmd/boltzexp' -e '/cmd/boltzweb')
+	$(XVFB) $(GO) test -count=1 $$($(GO) list ./... | grep -v -e '/sim' -e '/cli' -e '/fileio' -e '/share' -e '/internal/' -e '/assets/digits' -e '/cmd/boltzexp' -e '/cmd/boltzweb')
 
 # The browser download must stay under 4 MB (4,000,000 bytes), measured
 # gzipped exactly as cmd/boltzweb builds and sends it.
@@ -67,7 +67,7 @@ smoke:
 # panic, a NaN or infinity drawn, or a heap that keeps growing. A small
 # window keeps software rendering quick; make soak is the long run.
 SOAK_FRAMES ?= 100000
-SCENES = recall sigmoid distribution annealing learning rbm capacity
+SCENES = recall sigmoid distribution annealing learning rbm digits capacity
 soak-smoke:
 	$(MAKE) --no-print-directory soak SOAK_FRAMES=2000
 

@@ -73,6 +73,10 @@ const TABLE = {
     { what: 'drag the load slider: new patterns are stored and cued', drag: [{ id: 'load', at: [0.1, 0.7] }, { id: 'load', at: [0.4, 0.7] }], watch: 'grid' },
     { what: 'press Run: the cue is recalled sweep by sweep and the curves fill in', key: 'Space', wait: 1500, frames: 20, watch: 'page', min: 1000 },
   ],
+  digits: [
+    { what: 'train (Space): the mosaic, the curves and the readouts move', key: 'Space', wait: 1500, frames: 30, watch: 'page' },
+    { what: 'erase the middle of the digit (X): the machine fills it in', key: 'x', wait: 1000, frames: 20, watch: 'page' },
+  ],
 };
 
 // ---------------------------------------------------------------------------

@@ -20,9 +20,6 @@ const rbmFileNote = "Save and Load use " + rbmFileName + " in the working direct
 
 const rbmSavedNotice = "Saved the machine to " + rbmFileName
 
-// errLoadCancelled means the person backed out of loading a machine.
-var errLoadCancelled = errors.New("load cancelled")
-
 // readRBMFile returns the saved machine's text and a name for where it
 // came from.
 func readRBMFile() ([]byte, string, error) {

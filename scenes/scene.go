@@ -144,6 +144,7 @@ func Registry() []Entry {
 		{"annealing", "Annealing", newAnnealing},
 		{"learning", "Learning", newLearning},
 		{"rbm", "RBM lab", newRBMLab},
+		{"digits", "Digits", newDigits},
 		{"capacity", "Capacity", newCapacity},
 	}
 }

@@ -7,7 +7,10 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/stretchr/testify/require"
+
+	"boltzlab/scenes/ui"
 )
 
 // TestWriteShots renders every scene at the four sizes the layout is
@@ -72,4 +75,27 @@ func TestWriteShots(t *testing.T) {
 		d.logScale.On = true
 	})
 	shoot("distribution", "help", func(h *harness) { h.m.help = true })
+	// On a phone the page scrolls to the part the picture is about.
+	scrollTo := func(h *harness, r *ui.Rect) {
+		h.step(t)
+		h.m.pages[h.m.active].scroll = r.Y - h.m.th.Px(200)
+	}
+	shoot("digits", "dreaming", func(h *harness) {
+		d := h.s.(*digitsScene)
+		d.SetRunning(false)
+		d.dreamK.Set(5)
+		scrollTo(h, &d.dreamBox)
+	})
+	shoot("digits", "inpainting", func(h *harness) {
+		d := h.s.(*digitsScene)
+		d.SetRunning(false)
+		d.digit = 3
+		d.pickDigit()
+		d.eraseMiddle()
+		scrollTo(h, &d.canvas)
+	})
+	shoot("digits", "scratch", func(h *harness) {
+		h.in.Key(ebiten.KeyZ)
+		h.s.(*digitsScene).transport.Speed.Set(20)
+	})
 }

@@ -50,6 +50,11 @@ func worked(t *testing.T, name string) *harness {
 		s.rate.Set(0.4)
 		s.samplePositive.On = true
 		s.applySampling()
+	case *digitsScene:
+		s.rate.Set(0.02)
+		s.dreamK.Set(3)
+		s.ink.On = true
+		s.apply(digitsState{Rate: s.rate.Value, Speed: s.speed(), DreamK: s.dreamK.Value, Dream: !s.dream.On, Digit: 17, Ink: true, Live: s.live.On})
 	case *rbmLab:
 		s.rate.Set(0.5)
 		s.k.Set(3)

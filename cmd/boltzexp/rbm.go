@@ -20,7 +20,7 @@ import (
 
 func runRBM(args []string, stdout io.Writer) error {
 	fs := newFlagSet("rbm", "train a {0,1} RBM by CD-k and print one CSV row per epoch (row 0 is the untrained machine): epoch,recon_error,log_likelihood,pseudo_log_likelihood,seconds. log_likelihood is exact and left empty when the visible layer is too large to enumerate; seconds is cumulative training time (see -clock)")
-	dataArg := fs.String("data", "shapes", `training data: "shapes" (the 3×3 T, L and O) or a CSV file with one sample per row, values in [0,1], an optional header row`)
+	dataArg := fs.String("data", "shapes", `training data: "shapes" (the 3×3 T, L and O), "mnist" (the 60,000 MNIST training digits, 28×28 and binarized at grey level 128, from the GoMNIST module when it is in the module cache, else the 10,000 the program carries; a file named mnist is ./mnist) or a CSV file with one sample per row, values in [0,1], an optional header row`)
 	// The flags default to whatever a new trainer starts with, so the
 	// command and the RBM scene train alike unless told otherwise.
 	def := sim.NewRBMTrainer(sim.NewRBM(1, 1), [][]float64{{0}}, nil)
@@ -54,17 +54,23 @@ func runRBM(args []string, stdout io.Writer) error {
 	// A save that cannot happen, or that would overwrite the training
 	// data, is refused before the run starts rather than after it.
 	if *save != "" {
-		if *dataArg != "shapes" && (fileio.SameFile(*save, *dataArg) || filepath.Clean(*save) == filepath.Clean(*dataArg)) {
+		if *dataArg != "shapes" && *dataArg != "mnist" && (fileio.SameFile(*save, *dataArg) || filepath.Clean(*save) == filepath.Clean(*dataArg)) {
 			return badUsage("-save %s names the -data file; save the machine elsewhere", show(*save))
 		}
 		if err := fileio.CheckWritable(*save); err != nil {
 			return badUsage("-save: %v", pathError(*save, err))
 		}
 	}
-	var data [][]float64
-	if *dataArg == "shapes" {
+	var data, heldOut [][]float64
+	switch *dataArg {
+	case "shapes":
 		data = sim.TLOData()
-	} else {
+	case "mnist":
+		var err error
+		if data, heldOut, err = mnistData(progressOut); err != nil {
+			return err
+		}
+	default:
 		var err error
 		if data, err = readSamples(*dataArg); err != nil {
 			return usageError{err}
@@ -119,6 +125,10 @@ func runRBM(args []string, stdout io.Writer) error {
 	prog.finish()
 	if err := w.Flush(); err != nil {
 		return err
+	}
+	if heldOut != nil {
+		fmt.Fprintf(progressOut, "rbm: pseudo-log-likelihood of the %d held-out test digits: %.3f\n",
+			len(heldOut), r.PseudoLogLikelihood(heldOut, rand.New(rand.NewPCG(*seed, 2))))
 	}
 	if *save == "" {
 		return nil

@@ -2,9 +2,11 @@
 //
 // It compiles cmd/boltzlab for GOOS=js GOARCH=wasm, takes wasm_exec.js
 // from the same Go installation (the two must match), and serves those two
-// files with the page from assets/web on 127.0.0.1:8080. With -out DIR it
-// writes the same three files to DIR instead: a static site that any web
-// host can serve as it is.
+// files with the page from assets/web on 127.0.0.1:8080, beside the Digits
+// scene's two data files (the digits and the trained machine, which the
+// scene fetches when it first opens rather than every visitor downloading
+// them with the program). With -out DIR it writes the same files to DIR
+// instead: a static site that any web host can serve as it is.
 //
 // The server holds the site in memory and answers only for its own files,
 // so no request can reach anything else on the machine. The program is sent
@@ -41,6 +43,7 @@ import (
 	"syscall"
 	"time"
 
+	"boltzlab/assets/digits"
 	"boltzlab/assets/web"
 	"boltzlab/fileio"
 	"boltzlab/internal/crash"
@@ -216,7 +219,7 @@ const (
 	wasmName  = "boltzlab.wasm"
 )
 
-// build compiles the wasm program and gathers the site's three files.
+// build compiles the wasm program and gathers the site's files.
 // The compiler's own messages go to stderr.
 func build(stderr io.Writer) (map[string][]byte, error) {
 	goBin, err := exec.LookPath("go")
@@ -263,6 +266,7 @@ func build(stderr io.Writer) (map[string][]byte, error) {
 	}
 	fmt.Fprintf(stderr, "boltzweb: built %s in %.1fs\n", wasmName, time.Since(start).Seconds())
 	files[execName], files[wasmName] = execJS, wasm
+	files[digits.SetFile], files[digits.ModelFile] = digits.Embedded()
 	return files, nil
 }
 
@@ -349,6 +353,7 @@ var contentTypes = map[string]string{
 	".html": "text/html; charset=utf-8",
 	".js":   "text/javascript; charset=utf-8",
 	".wasm": "application/wasm",
+	".bin":  "application/octet-stream",
 }
 
 // newSite compresses every file once, up front.

@@ -13,9 +13,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"boltzlab/assets/digits"
 )
 
-// testSite is a site with small stand-ins for the three real files.
+// testSite is a site with small stand-ins for the real files.
 func testSite(t *testing.T) *site {
 	t.Helper()
 	s, err := newSite(map[string][]byte{
@@ -196,4 +198,26 @@ func TestBudget(t *testing.T) {
 	assert.Equal(t, 0, checkBudget(files, 1000, &out), out.String())
 	assert.Equal(t, 1, checkBudget(files, 10, &out), "a budget of ten bytes is exceeded")
 	assert.Contains(t, out.String(), "over the budget")
+}
+
+// The Digits scene's data files are part of the site, served as bytes
+// (gzip-compressed on request) under the names the scene fetches, and the
+// Content-Security-Policy lets the page fetch from its own site.
+func TestServesDigitFiles(t *testing.T) {
+	setBytes, modelBytes := digits.Embedded()
+	s, err := newSite(map[string][]byte{indexName: []byte("page"), digits.SetFile: setBytes, digits.ModelFile: modelBytes})
+	require.NoError(t, err)
+	for name, want := range map[string][]byte{digits.SetFile: setBytes, digits.ModelFile: modelBytes} {
+		resp := get(t, s, "GET", "/"+name, map[string]string{"Accept-Encoding": "gzip"})
+		require.Equal(t, http.StatusOK, resp.StatusCode, name)
+		assert.Equal(t, "application/octet-stream", resp.Header.Get("Content-Type"))
+		assert.Contains(t, resp.Header.Get("Content-Security-Policy"), "connect-src 'self'")
+		zr, err := gzip.NewReader(resp.Body)
+		require.NoError(t, err)
+		body, err := io.ReadAll(zr)
+		require.NoError(t, err)
+		assert.Equal(t, want, body, name)
+	}
+	_, err = digits.Decode(setBytes)
+	assert.NoError(t, err)
 }

@@ -1,0 +1,39 @@
+//go:build !js
+
+package scenes
+
+import (
+	"os"
+
+	"boltzlab/assets/digits"
+)
+
+// On the desktop the digits and the trained machine are part of the
+// program, and a saved machine is a file in the working directory.
+
+const digitsFileNote = "Save and Load use " + digitsFileName + " in the working directory."
+
+const digitsSavedNotice = "Saved the machine to " + digitsFileName
+
+// digitsBatch is how many digits one CD update learns from: in the
+// browser, where Go has one thread and no vector instructions, a smaller
+// batch keeps each update within a frame's time.
+const (
+	digitsBatch     = 20
+	digitsBatchText = "20"
+)
+
+// startDigitFiles returns the embedded files, already loaded.
+func startDigitFiles() *digitFiles {
+	f := &digitFiles{}
+	f.set, f.model = digits.Embedded()
+	f.progress.Store(1 << 20)
+	f.done.Store(true)
+	return f
+}
+
+// readDigitsFile returns a saved machine's text and where it came from.
+func readDigitsFile() ([]byte, string, error) {
+	data, err := os.ReadFile(digitsFileName)
+	return data, digitsFileName, err
+}
