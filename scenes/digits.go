@@ -1,13 +1,10 @@
 package scenes
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"math/rand/v2"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -65,22 +62,6 @@ var digitLoad struct {
 
 // errLoadCancelled means the person backed out of loading a machine.
 var errLoadCancelled = errors.New("load cancelled")
-
-func loadDigitFiles() *digitFiles {
-	digitLoad.mu.Lock()
-	defer digitLoad.mu.Unlock()
-	if f := digitLoad.f; f != nil && (!f.done.Load() || f.failure() == nil) {
-		return f
-	}
-	digitLoad.f = startDigitFiles()
-	return digitLoad.f
-}
-
-func (f *digitFiles) failure() error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.err
-}
 
 // digitsScene is scene 7: an RBM of 784 visible and 100 hidden units on
 // binarized MNIST digits, trained live, with its receptive fields, its
@@ -263,20 +244,6 @@ func newDigits(seed uint64) Scene {
 	return d
 }
 
-// dreamGrid returns how many chains a row holds at width w and the side
-// of each, at most 96 dp: one row of eight when each can be 44 dp or
-// more, two rows of four otherwise.
-func (d *digitsScene) dreamGrid(t ui.Theme, w float64) (cols int, side float64) {
-	gap := t.Px(ui.GapS)
-	at := func(c int) float64 {
-		return math.Max(0, math.Min((w-gap*float64(c-1))/float64(c), t.Px(96)))
-	}
-	if at(digitsChains) >= t.Px(44) {
-		return digitsChains, at(digitsChains)
-	}
-	return digitsChains / 2, at(digitsChains / 2)
-}
-
 // Activate asks for the files the first time the scene opens (so no
 // other scene waits for them), and again if the last attempt failed.
 func (d *digitsScene) Activate(*Context) {
@@ -285,47 +252,6 @@ func (d *digitsScene) Activate(*Context) {
 		d.files = loadDigitFiles()
 	}
 	d.poll()
-}
-
-// poll takes the files once they are loaded and sets the scene up.
-func (d *digitsScene) poll() {
-	if d.ready || d.fault != "" || d.files == nil || !d.files.done.Load() {
-		return
-	}
-	d.files.mu.Lock()
-	setBytes, modelBytes, err := d.files.set, d.files.model, d.files.err
-	d.files.mu.Unlock()
-	var set *digits.Set
-	var m digits.Model
-	if err == nil {
-		set, err = digits.Decode(setBytes)
-	}
-	if err == nil {
-		m, err = digits.DecodeModel(modelBytes)
-	}
-	if err == nil && (m.Visible != digits.Pixels || m.Hidden != digits.ModelHidden) {
-		err = fmt.Errorf("the machine has %d visible and %d hidden units", m.Visible, m.Hidden)
-	}
-	if err != nil {
-		d.fault = err.Error()
-		return
-	}
-	d.set = set
-	d.pretrained = &sim.RBM{Visible: m.Visible, Hidden: m.Hidden, W: m.W, B: m.B, C: m.C}
-	d.trainData = set.TrainVectors(digitsTrainN)
-	d.evalTest = set.TestVectors(set.NTest)
-	d.orig = make([]float64, digits.Pixels)
-	d.canv = make([]float64, digits.Pixels)
-	d.free = make([]bool, digits.Pixels)
-	d.fillP = make([]float64, digits.Pixels)
-	d.fillH = make([]float64, digits.ModelHidden)
-	d.chains = sim.NewRBMChains(digitsChains, digits.Pixels)
-	d.ready = true
-	d.reset()
-	if d.pending != nil {
-		d.apply(*d.pending)
-		d.pending = nil
-	}
 }
 
 // reset goes back to the shipped machine and the starting settings.
@@ -379,147 +305,6 @@ func (d *digitsScene) Busiest() {
 	d.dreamK.Set(d.dreamK.Max)
 	d.dream.On = true
 	d.base.Busiest()
-}
-
-// restartChains starts every dreaming chain from a test digit.
-func (d *digitsScene) restartChains() {
-	for c, v := range d.chains.V {
-		copy(v, d.evalTest[d.dreamRng.IntN(len(d.evalTest))])
-		copy(d.chains.P[c], v)
-	}
-	d.dreamSteps = 0
-}
-
-// pickDigit puts test digit d.digit (in the scene's shuffled order) on the
-// canvas with its middle erased, for the machine to fill in.
-func (d *digitsScene) pickDigit() {
-	copy(d.orig, d.evalTest[d.order[d.digit%len(d.order)]])
-	d.restoreDigit()
-	d.eraseMiddle()
-}
-
-func (d *digitsScene) restoreDigit() {
-	copy(d.canv, d.orig)
-	clear(d.free)
-	d.fillSteps = 0
-}
-
-// eraseMiddle frees the central 10×10 square of the canvas, blank.
-func (d *digitsScene) eraseMiddle() {
-	for i := range d.free {
-		if digits.Middle(i) {
-			d.free[i], d.canv[i] = true, 0
-		}
-	}
-	d.fillSteps = 0
-}
-
-// brush erases or inks the pixels within about one pixel of cell i.
-func (d *digitsScene) brush(i int) {
-	cx, cy := i%digits.Side, i/digits.Side
-	for y := cy - 1; y <= cy+1; y++ {
-		for x := cx - 1; x <= cx+1; x++ {
-			if x < 0 || y < 0 || x >= digits.Side || y >= digits.Side || (x != cx && y != cy) {
-				continue
-			}
-			k := y*digits.Side + x
-			if d.ink.On {
-				d.free[k], d.canv[k] = false, 1
-			} else if !d.free[k] {
-				d.free[k], d.canv[k] = true, 0
-			}
-		}
-	}
-	d.fillSteps = 0
-}
-
-// fillStep makes one inpainting step.
-func (d *digitsScene) fillStep() {
-	d.machine.InpaintStep(d.canv, d.free, d.fillH, d.fillP, d.fillRng)
-	d.fillSteps++
-}
-
-// fillCounts returns the erased pixels, how many of them are wrong once
-// rounded at ½, and how many the blank erasure had wrong.
-func (d *digitsScene) fillCounts() (erased, wrong, blank int) {
-	for i, f := range d.free {
-		if !f {
-			continue
-		}
-		erased++
-		on := d.orig[i] == 1
-		if (d.canv[i] >= 0.5) != on {
-			wrong++
-		}
-		if on {
-			blank++
-		}
-	}
-	return erased, wrong, blank
-}
-
-// dreamStep advances every chain by one Gibbs step v → h → v.
-func (d *digitsScene) dreamStep() {
-	d.chains.Step(d.machine, d.dreamRng)
-	d.dreamSteps++
-}
-
-// evalChunk measures the next chunk of digits on the snapshot, starting a
-// snapshot when the machine has changed since the last one, and adds a
-// point to each curve when all are measured.
-func (d *digitsScene) evalChunk() {
-	if !d.evaluating {
-		if d.trainer.Updates == d.lastEval {
-			return
-		}
-		if d.evalM == nil {
-			d.evalM = d.machine.Clone()
-		}
-		copy(d.evalM.W, d.machine.W)
-		copy(d.evalM.B, d.machine.B)
-		copy(d.evalM.C, d.machine.C)
-		d.evalAt, d.evalPos, d.evalSums = d.trainer.Updates, 0, [4]float64{}
-		d.evalRng = rand.New(rand.NewPCG(d.seed, 0xd195))
-		d.evaluating = true
-	}
-	const chunk = 8
-	set, part := d.evalTrain, 0
-	pos := d.evalPos
-	if pos >= digitsEvalN {
-		set, part, pos = d.evalTest[:digitsEvalN], 1, pos-digitsEvalN
-	}
-	c := set[pos:min(pos+chunk, digitsEvalN)]
-	n := float64(len(c))
-	d.evalSums[part] += n * d.evalM.ReconError(c)
-	d.evalSums[2+part] += n * d.evalM.PseudoLogLikelihoodFlips(c, digitsFlips, d.evalRng)
-	d.evalPos += len(c)
-	if d.evalPos < 2*digitsEvalN {
-		return
-	}
-	d.evaluating, d.lastEval = false, d.evalAt
-	for k := range d.scores {
-		d.scores[k] = d.evalSums[k] / digitsEvalN
-	}
-	if d.errS.Len() >= digitsHistory {
-		for _, s := range []*ui.Series{d.errS, d.errT, d.pllS, d.pllT} {
-			thinSeries(s)
-		}
-		d.stride *= 2
-	}
-	if x, _, ok := d.errS.Last(); ok && float64(d.evalAt)-x < float64(d.stride) {
-		return
-	}
-	x := float64(d.evalAt)
-	// The error's axis starts at zero and grows to hold the largest
-	// error the curves have shown.
-	if d.errS.Len() == 0 {
-		d.errPlot.YMax = 0
-	}
-	d.errPlot.YMax = math.Max(d.errPlot.YMax, 1.08*math.Max(d.scores[0], d.scores[1]))
-	d.errS.Push(x, d.scores[0])
-	d.errT.Push(x, d.scores[1])
-	d.pllS.Push(x, d.scores[2])
-	d.pllT.Push(x, d.scores[3])
 }
 
 func (d *digitsScene) Update(ctx *Context) error {
@@ -598,124 +383,6 @@ func (d *digitsScene) Update(ctx *Context) error {
 	}
 	d.evalChunk()
 	return nil
-}
-
-// within reports whether one more step fits in budget after n steps that
-// began at start, judging the next by their mean; the first always does.
-func within(start time.Time, n int, budget time.Duration) bool {
-	if n == 0 {
-		return true
-	}
-	t := time.Since(start)
-	return t+t/time.Duration(n) <= budget
-}
-
-// saveMachine writes the machine as JSON, as the RBM lab does.
-func (d *digitsScene) saveMachine(ctx *Context) {
-	var buf bytes.Buffer
-	err := d.machine.WriteJSON(&buf)
-	if err == nil {
-		err = saveFile(digitsFileName, buf.Bytes(), "application/json")
-	}
-	if err != nil {
-		ctx.Notify("Could not save the machine: " + err.Error())
-		return
-	}
-	ctx.Notify(digitsSavedNotice)
-}
-
-func (d *digitsScene) loadMachine(ctx *Context) {
-	data, from, err := readDigitsFile()
-	switch {
-	case errors.Is(err, errLoadCancelled):
-		ctx.Notify("Nothing loaded")
-	case errors.Is(err, fs.ErrNotExist):
-		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first (E)", digitsFileName))
-	case err != nil:
-		ctx.Notify("Not loaded, nothing changed: " + err.Error())
-	default:
-		d.loadJSON(data, from, ctx)
-	}
-}
-
-// loadJSON replaces the machine with the one in data if it is well formed
-// and of this scene's shape; otherwise it says why and changes nothing.
-func (d *digitsScene) loadJSON(data []byte, from string, ctx *Context) bool {
-	m, err := sim.ReadRBM(bytes.NewReader(data))
-	if err != nil {
-		ctx.Notify(fmt.Sprintf("Not loaded, nothing changed: %s: %s", from, strings.TrimPrefix(err.Error(), "reading RBM: ")))
-		return false
-	}
-	if m.Visible != digits.Pixels || m.Hidden != digits.ModelHidden {
-		ctx.Notify(fmt.Sprintf("Not loaded, nothing changed: %s has %d visible and %d hidden units, this scene needs %d and %d",
-			from, m.Visible, m.Hidden, digits.Pixels, digits.ModelHidden))
-		return false
-	}
-	d.adopt(m, "loaded from "+from)
-	ctx.Notify("Loaded the machine from " + from)
-	return true
-}
-
-// digitsState is what a share code or a saved state carries: the
-// settings, not the weights (the machine is too big for a link; Save
-// writes it).
-type digitsState struct {
-	_      [0]func() // not comparable: spares the download an equality function
-	Rate   float64   `json:"rate"`
-	Speed  float64   `json:"speed"`
-	DreamK float64   `json:"dream_k"`
-	Dream  bool      `json:"dream"`
-	Digit  int       `json:"digit"`
-	Ink    bool      `json:"ink"`
-	Live   bool      `json:"live"`
-}
-
-// State implements Scene.
-func (d *digitsScene) State() (State, error) {
-	return makeState("digits", d.seed, &digitsState{Rate: d.rate.Value, Speed: d.speed(), DreamK: d.dreamK.Value,
-		Dream: d.dream.On, Digit: d.digit, Ink: d.ink.On, Live: d.live.On})
-}
-
-// SetState implements Scene.
-func (d *digitsScene) SetState(st State) error {
-	var s digitsState
-	err := readState(st, "digits", &s, maxCount, "rate speed dream_k dream digit ink live", func() error {
-		if err := sliderOK(&d.rate, "rate", s.Rate); err != nil {
-			return err
-		}
-		if err := d.speedOK(s.Speed); err != nil {
-			return err
-		}
-		if err := sliderOK(&d.dreamK, "dream_k", s.DreamK); err != nil {
-			return err
-		}
-		return countOK("digit", s.Digit, digits.Test-1)
-	})
-	if err != nil {
-		return err
-	}
-	d.seed = st.Seed
-	d.reset()
-	d.apply(s)
-	// Settings restored before the files arrive are applied again once
-	// they have, since setting up resets the scene.
-	d.pending = &s
-	if d.ready {
-		d.pending = nil
-	}
-	return nil
-}
-
-// apply sets the settings of a saved state.
-func (d *digitsScene) apply(s digitsState) {
-	d.rate.Value, d.dreamK.Value = s.Rate, s.DreamK
-	d.setSpeed(s.Speed)
-	d.dream.On, d.ink.On, d.live.On = s.Dream, s.Ink, s.Live
-	d.digit = s.Digit
-	if d.ready {
-		d.trainer.Rate = s.Rate
-		d.pickDigit()
-	}
 }
 
 func (d *digitsScene) Title() string { return "Digits" }

@@ -245,3 +245,17 @@ func (d *digitsScene) drawLoading(dst *ebiten.Image, th ui.Theme) {
 	d.painter.FillRound(dst, ui.Rect{X: bar.X, Y: bar.Y, W: bar.W * math.Max(0.03, p), H: bar.H}, bar.H/2, ui.Accent)
 	ui.TextBlock(dst, ui.Rect{X: in.X, Y: bar.Bottom() + gap, W: w, H: th2}, note, th.Style(ui.Small), ui.TextDim)
 }
+
+// dreamGrid returns how many chains a row holds at width w and the side
+// of each, at most 96 dp: one row of eight when each can be 44 dp or
+// more, two rows of four otherwise.
+func (d *digitsScene) dreamGrid(t ui.Theme, w float64) (cols int, side float64) {
+	gap := t.Px(ui.GapS)
+	at := func(c int) float64 {
+		return math.Max(0, math.Min((w-gap*float64(c-1))/float64(c), t.Px(96)))
+	}
+	if at(digitsChains) >= t.Px(44) {
+		return digitsChains, at(digitsChains)
+	}
+	return digitsChains / 2, at(digitsChains / 2)
+}
