@@ -68,7 +68,7 @@ func TestAnnealingLandscapeWeights(t *testing.T) {
 	}
 }
 
-// The claims, at the scene's defaults with the default seed: 200
+// What the Annealing scene claims, at its defaults with the default seed: 200
 // runs each, a quench held at T = 0 and one held at the schedules' end
 // temperature reach a memory (or its mirror) in at most 60% of runs,
 // geometric cooling in at least 95%, and the 95% intervals do not overlap.
