@@ -3,9 +3,9 @@
 package scenes
 
 import (
-	"os"
-
 	"boltzlab/assets/digits"
+	"boltzlab/fileio"
+	"boltzlab/sim"
 )
 
 // On the desktop the digits and the trained machine are part of the
@@ -34,6 +34,6 @@ func startDigitFiles() *digitFiles {
 
 // readDigitsFile returns a saved machine's text and where it came from.
 func readDigitsFile() ([]byte, string, error) {
-	data, err := os.ReadFile(digitsFileName)
+	data, err := fileio.ReadLimited(digitsFileName, sim.MaxModelBytes)
 	return data, digitsFileName, err
 }

@@ -7,9 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 
+	"boltzlab/fileio"
 	"boltzlab/sim"
 )
 
@@ -23,7 +23,7 @@ const rbmSavedNotice = "Saved the machine to " + rbmFileName
 // readRBMFile returns the saved machine's text and a name for where it
 // came from.
 func readRBMFile() ([]byte, string, error) {
-	data, err := os.ReadFile(rbmFileName)
+	data, err := fileio.ReadLimited(rbmFileName, sim.MaxModelBytes)
 	return data, rbmFileName, err
 }
 

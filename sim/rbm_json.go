@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"boltzlab/fileio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -58,16 +59,25 @@ func (r *RBM) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// ReadRBM reads a whole file in the format of MarshalJSON from rd, with
-// the checks of UnmarshalJSON.
+// ReadRBM reads a whole file in the format of MarshalJSON from rd,
+// strictly: at most MaxModelBytes, one JSON object with exactly the fields
+// MarshalJSON writes, no null anywhere, every number within
+// ±MaxAbsWeight, and a shape CheckRBM accepts (the checks of
+// UnmarshalJSON too). It returns an error rather than a machine that
+// would draw NaN.
 func ReadRBM(rd io.Reader) (*RBM, error) {
-	data, err := io.ReadAll(rd)
+	data, err := fileio.ReadAllLimited(rd, MaxModelBytes)
 	if err != nil {
 		return nil, fmt.Errorf("reading RBM: %w", err)
 	}
 	r := new(RBM)
-	if err := r.UnmarshalJSON(data); err != nil {
-		return nil, err
+	err = fileio.DecodeJSON(data, r, fileio.JSONRules{
+		Required: []string{"visible", "hidden", "weights", "visible_bias", "hidden_bias"},
+		MaxAbs:   MaxAbsWeight,
+		Check:    func() error { return CheckRBM(r) },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading RBM: %w", err)
 	}
 	return r, nil
 }
