@@ -64,10 +64,12 @@ type config struct {
 // widget helpers into every scene cost about 40 kB of download (gzipped).
 // The text shaper (its font tables and its HarfBuzz port) runs when a
 // string is first shaped or a glyph first drawn, both cached after; its
-// inlining cost about 120 kB. The simulation, the widgets and Ebitengine
-// keep theirs.
+// inlining cost about 120 kB. Reading files, share codes and links runs
+// once per load, not per frame. The simulation, the widgets and Ebitengine
+// keep their inlining.
 var wasmBuildFlags = []string{"-ldflags=-s -w", "-gcflags=boltzlab/scenes=-l",
-	"-gcflags=github.com/go-text/typesetting/font/...=-l", "-gcflags=github.com/go-text/typesetting/harfbuzz=-l"}
+	"-gcflags=github.com/go-text/typesetting/font/...=-l", "-gcflags=github.com/go-text/typesetting/harfbuzz=-l",
+	"-gcflags=boltzlab/fileio=-l", "-gcflags=boltzlab/share=-l", "-gcflags=boltzlab/cli=-l"}
 
 func parseArgs(args []string, stderr io.Writer) (config, error) {
 	c := config{}
