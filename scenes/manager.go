@@ -380,6 +380,7 @@ func (m *Manager) scrollPage(in ui.Input) {
 		return
 	}
 	p := m.pages[m.active]
+	before := p.scroll
 	pt := in.Pointer()
 	onControl := false
 	for _, c := range m.scenes[m.active].Controls() {
@@ -407,7 +408,9 @@ func (m *Manager) scrollPage(in ui.Input) {
 		}
 	}
 	p.scroll = math.Max(0, math.Min(p.scroll, over))
-	m.layout()
+	if p.scroll != before {
+		m.layout() // the scene's rectangles move with the page
+	}
 }
 
 // scrollBar is the strip at the right edge where the scroll thumb runs.
