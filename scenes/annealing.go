@@ -336,7 +336,7 @@ func (a *annealing) Update(ctx *Context) error {
 	}
 	a.export.Disabled = !a.raceFinished()
 
-	for k := 0; k < ctx.Steps && !a.descent.Done() && !ctx.OverBudget(); k++ {
+	for k := 0; ctx.More(k) && !a.descent.Done(); k++ {
 		T, E := a.descent.Step()
 		x := float64(a.descent.Sweep)
 		a.energy.Push(x, E)

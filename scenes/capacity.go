@@ -205,7 +205,7 @@ func (c *capacity) Update(ctx *Context) error {
 	if c.pressed(in, &c.remeas) {
 		c.measure()
 	}
-	for k := 0; k < ctx.Steps && c.trial != nil && c.result == "" && !ctx.OverBudget(); k++ {
+	for k := 0; ctx.More(k) && c.trial != nil && c.result == ""; k++ {
 		c.stepTrial()
 	}
 	c.advanceSweep()

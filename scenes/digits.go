@@ -108,6 +108,10 @@ type digitsScene struct {
 	chains     *sim.RBMChains
 	dreamSteps int
 
+	// budget is digitsBudget; a field so that tests can take time out of
+	// what they check.
+	budget time.Duration
+
 	// Inpainting: the test digit, the canvas (a value in [0, 1] per
 	// pixel), which pixels are free (erased), and the fill's progress.
 	digit      int
@@ -165,7 +169,7 @@ const (
 )
 
 func newDigits(seed uint64) Scene {
-	d := &digitsScene{seed: seed, stride: 1, lastCell: -1}
+	d := &digitsScene{seed: seed, stride: 1, lastCell: -1, budget: digitsBudget}
 	t := ui.NewTransport(0.25, 20, digitsSpeed)
 	t.RunLabel = "Train"
 	t.Speed.Label = "Speed (CD updates per frame)"
@@ -363,7 +367,7 @@ func (d *digitsScene) Update(ctx *Context) error {
 	}
 
 	start := time.Now()
-	for s := 0; s < ctx.Steps && within(start, s, digitsBudget); s++ {
+	for s := 0; s < ctx.Steps && within(start, s, d.budget); s++ {
 		d.trainer.Step()
 	}
 	if d.trainer.Updates != d.mosaicSeen && d.frames%10 == 0 {
@@ -371,7 +375,7 @@ func (d *digitsScene) Update(ctx *Context) error {
 	}
 	if d.dream.On {
 		start = time.Now()
-		for k := 0; k < int(d.dreamK.Value) && within(start, k, digitsBudget/2); k++ {
+		for k := 0; k < int(d.dreamK.Value) && within(start, k, d.budget/2); k++ {
 			d.dreamStep()
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/stretchr/testify/assert"
@@ -53,11 +54,17 @@ func TestDigitsTrainsAndMeasures(t *testing.T) {
 	assert.Equal(t, d.pretrained.W, d.machine.W)
 }
 
-// Dreaming moves the chains every frame, k steps at a time, and never
+// Dreaming moves the chains every frame, k steps at a time while they
+// fit in the frame's budget and at least one when they do not, and never
 // leaves probabilities outside [0, 1].
 func TestDigitsDreams(t *testing.T) {
 	h, d := digitsHarness(t, 1280, 800)
 	d.dreamK.Set(3)
+	d.budget = 0
+	h.step(t)
+	assert.Equal(t, 1, d.dreamSteps, "a spent budget still moves the chains")
+	d.restartChains()
+	d.budget = time.Hour
 	before := append([]float64(nil), d.chains.P[0]...)
 	h.step(t)
 	assert.Equal(t, 3, d.dreamSteps)

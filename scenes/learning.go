@@ -290,7 +290,7 @@ func (s *learning) Update(ctx *Context) error {
 		}
 		s.trainer.Measure()
 	}
-	for k := 0; k < ctx.Steps && !ctx.OverBudget(); k++ {
+	for k := 0; ctx.More(k); k++ {
 		s.trainer.Step()
 		s.record()
 	}

@@ -431,7 +431,7 @@ func (r *rbmLab) Update(ctx *Context) error {
 		r.fields[j].Update(in)
 	}
 
-	for s := 0; s < ctx.Steps && !ctx.OverBudget(); s++ {
+	for s := 0; ctx.More(s); s++ {
 		r.trainer.Step()
 		if r.trainer.Updates%r.stride == 0 {
 			r.record()

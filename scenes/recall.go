@@ -282,7 +282,7 @@ func (r *recall) Update(ctx *Context) error {
 	}
 	r.updateBasinMap(in)
 
-	for k := 0; k < ctx.Steps && !ctx.OverBudget(); k++ {
+	for k := 0; ctx.More(k); k++ {
 		r.chain.Step()
 		u := r.chain.Last
 		r.last[u.Unit], r.updated[u.Unit] = u, true

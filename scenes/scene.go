@@ -117,6 +117,11 @@ type Context struct {
 // OverBudget reports whether the tick's time for simulation is spent.
 func (c *Context) OverBudget() bool { return !c.Deadline.IsZero() && time.Now().After(c.Deadline) }
 
+// More reports whether a scene that has made k of this tick's steps may
+// make another: while the transport asks for more and the budget lasts,
+// and always the first, so that a slow machine still moves every tick.
+func (c *Context) More(k int) bool { return k < c.Steps && (k == 0 || !c.OverBudget()) }
+
 // Shared carries the little state that passes between scenes.
 type Shared struct {
 	// The unit last selected in the Recall scene and its energy gap, so the

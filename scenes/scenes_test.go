@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"testing"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/stretchr/testify/assert"
@@ -373,4 +374,17 @@ func TestRecallExtremeTemperatures(t *testing.T) {
 		require.True(t, r.temp.Value >= r.temp.Min && r.temp.Value <= r.temp.Max)
 		h.draw()
 	}
+}
+
+// A tick whose budget is already spent still makes its first step, and
+// only that one; with no deadline every asked-for step is made.
+func TestContextMore(t *testing.T) {
+	ctx := &Context{Steps: 3, Deadline: time.Now().Add(-time.Second)}
+	assert.True(t, ctx.More(0))
+	assert.False(t, ctx.More(1))
+	ctx.Deadline = time.Time{}
+	assert.True(t, ctx.More(2))
+	assert.False(t, ctx.More(3))
+	ctx.Steps = 0
+	assert.False(t, ctx.More(0), "a paused scene makes no step")
 }

@@ -257,7 +257,7 @@ func (s *sigmoid) Update(ctx *Context) error {
 		s.restart()
 	}
 
-	for k := 0; k < ctx.Steps && !ctx.OverBudget(); k++ {
+	for k := 0; ctx.More(k); k++ {
 		s.coin.Update(0)
 		s.flips++
 		if s.coin.Last.On {
