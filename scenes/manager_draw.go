@@ -45,6 +45,7 @@ func (m *Manager) Draw(screen *ebiten.Image) {
 		ui.TextIn(screen, r, msg, st, ui.Text, ui.Center)
 	}
 	m.drawn++
+	ui.EndFrame()
 	m.capture(screen)
 }
 

@@ -65,7 +65,8 @@ type recall struct {
 	gridBox, chipBox, runRow, hint        ui.Rect
 	readouts, unitBox                     ui.Rect
 	basinLeaf, legendBox, footBox, memBox ui.Rect
-	basinBox                              ui.Rect // the map itself, 2:1 inside basinLeaf
+	basinBox                              ui.Rect  // the map itself, 2:1 inside basinLeaf
+	cells                                 ui.Rects // the basin map's cells, drawn in one call
 	memPanel                              *ui.Node
 }
 

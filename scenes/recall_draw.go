@@ -158,9 +158,14 @@ func (r *recall) drawBasinMap(dst *ebiten.Image, th ui.Theme, s []int8) {
 		for c := 0; c < basinCols; c++ {
 			idx := basinState(c, rw)
 			cell := ui.Rect{X: b.X + float64(c)*cw, Y: b.Y + float64(rw)*ch, W: cw - gap, H: ch - gap}
-			ui.FillRect(dst, cell, matchColor(r.basin[idx]))
-			if r.isMin[idx] {
-				ui.Disc(dst, cell.CenterX(), cell.CenterY(), cw*0.2, ui.Background)
+			r.cells.Add(cell, matchColor(r.basin[idx]))
+		}
+	}
+	r.cells.Draw(dst)
+	for rw := 0; rw < basinRows; rw++ {
+		for c := 0; c < basinCols; c++ {
+			if idx := basinState(c, rw); r.isMin[idx] {
+				ui.Disc(dst, b.X+(float64(c)+0.5)*cw-gap/2, b.Y+(float64(rw)+0.5)*ch-gap/2, cw*0.2, ui.Background)
 			}
 		}
 	}

@@ -58,7 +58,7 @@ func Face(f Font, size float64) *text.GoTextFace {
 		faces.sources[Mono] = faces.sources[Regular]
 		faces.faces = map[faceKey]*text.GoTextFace{}
 	})
-	size = math.Max(4, math.Round(size*4)/4)
+	size = faceSize(size)
 	k := faceKey{f, size}
 	faces.mu.Lock()
 	defer faces.mu.Unlock()
@@ -85,18 +85,12 @@ func Label(dst *ebiten.Image, s string, f Font, size, x, y float64, clr color.Co
 	if NonFinite != nil && (strings.Contains(s, "NaN") || strings.Contains(s, "Inf")) {
 		NonFinite("text " + strconvQuote(s))
 	}
-	face := Face(f, size)
-	op := &text.DrawOptions{}
-	op.PrimaryAlign = [...]text.Align{text.AlignStart, text.AlignCenter, text.AlignEnd}[align]
-	op.SecondaryAlign = text.AlignCenter
-	op.GeoM.Translate(math.Round(x), math.Round(y))
-	op.ColorScale.ScaleWithColor(clr)
-	text.Draw(dst, s, face, op)
+	drawLine(dst, s, f, size, x, y, clr, align)
 }
 
 // TextWidth returns the width in pixels of s in font f at size.
 func TextWidth(s string, f Font, size float64) float64 {
-	return text.Advance(s, Face(f, size))
+	return lineWidth(s, f, size)
 }
 
 // Paragraph draws s word-wrapped to width w from the top-left (x, y) and
@@ -109,7 +103,7 @@ func Paragraph(dst *ebiten.Image, s string, f Font, size, x, y, w float64, clr c
 		if k > 0 {
 			h += lh * 0.45
 		}
-		for _, l := range wrap(para, f, size, w) {
+		for _, l := range wrapped(para, f, size, w) {
 			if dst != nil {
 				Label(dst, l, f, size, x, y+h+lh*0.5, clr, Left)
 			}
@@ -131,39 +125,93 @@ func splitLines(s string) []string {
 	return append(out, s[start:])
 }
 
-// wrap breaks a paragraph into lines no wider than w.
+// wrapped returns wrap's lines for a paragraph, kept from earlier calls:
+// the same few paragraphs are wrapped every frame.
+func wrapped(s string, f Font, size, w float64) []string {
+	k := wrapKey{s, f, faceSize(size), w}
+	wraps.mu.Lock()
+	ls, ok := wraps.m[k]
+	wraps.mu.Unlock()
+	if ok {
+		return ls
+	}
+	ls = wrap(s, f, size, w)
+	wraps.mu.Lock()
+	if wraps.m == nil || len(wraps.m) >= 512 {
+		wraps.m = map[wrapKey][]string{}
+	}
+	wraps.m[k] = ls
+	wraps.mu.Unlock()
+	return ls
+}
+
+type wrapKey struct {
+	s    string
+	font Font
+	size float64
+	w    float64
+}
+
+var wraps struct {
+	mu sync.Mutex
+	m  map[wrapKey][]string
+}
+
+// wrap breaks a paragraph into lines no wider than w. A line's width is
+// taken as the sum of its words' and spaces' widths, each measured once and
+// cached, rather than by measuring every longer try of the line: the fonts
+// have no kerning across a space, so the sums are the same, and a text
+// that changes every frame costs a few lookups per word.
 func wrap(s string, f Font, size, w float64) []string {
-	if s == "" {
+	words := strings.Fields(s)
+	if len(words) == 0 {
 		return []string{""}
 	}
-	var lines []string
-	line := ""
-	word := ""
-	flush := func() {
-		if word == "" {
-			return
-		}
-		try := word
-		if line != "" {
-			try = line + " " + word
-		}
-		if line != "" && TextWidth(try, f, size) > w {
-			lines = append(lines, line)
-			line = word
-		} else {
-			line = try
-		}
-		word = ""
-	}
-	for _, r := range s {
-		if r == ' ' {
-			flush()
+	space := TextWidth(" ", f, size)
+	var out []string
+	start, lw := 0, TextWidth(words[0], f, size)
+	for i := 1; i < len(words); i++ {
+		ww := TextWidth(words[i], f, size)
+		if lw+space+ww > w {
+			out = append(out, strings.Join(words[start:i], " "))
+			start, lw = i, ww
 			continue
 		}
-		word += string(r)
+		lw += space + ww
 	}
-	flush()
-	return append(lines, line)
+	return append(out, strings.Join(words[start:], " "))
+}
+
+// Rects collects filled rectangles and draws them all in one call: a
+// heatmap's or a grid's hundreds of cells cost one draw instead of one
+// each. The zero value is ready; its buffers are kept between frames.
+type Rects struct {
+	vs []ebiten.Vertex
+	is []uint16
+}
+
+// Add queues r filled with clr.
+func (b *Rects) Add(r Rect, clr color.Color) {
+	checkFinite("a rectangle", r.X, r.Y, r.W, r.H)
+	cr, cg, cb, ca := clr.RGBA()
+	n := uint16(len(b.vs))
+	x0, y0, x1, y1 := float32(r.X), float32(r.Y), float32(r.X+r.W), float32(r.Y+r.H)
+	for _, p := range [4][2]float32{{x0, y0}, {x1, y0}, {x0, y1}, {x1, y1}} {
+		b.vs = append(b.vs, ebiten.Vertex{DstX: p[0], DstY: p[1], SrcX: 1, SrcY: 1,
+			ColorR: float32(cr) / 0xffff, ColorG: float32(cg) / 0xffff, ColorB: float32(cb) / 0xffff, ColorA: float32(ca) / 0xffff})
+	}
+	b.is = append(b.is, n, n+1, n+2, n+1, n+3, n+2)
+}
+
+// Draw draws the queued rectangles onto dst and empties the batch.
+func (b *Rects) Draw(dst *ebiten.Image) {
+	const most = 1 << 14 // rectangles per call, within uint16 indices
+	for len(b.vs) > 0 {
+		n := min(len(b.vs), 4*most)
+		dst.DrawTriangles(b.vs[:n], b.is[:n/4*6], whitePixel, nil)
+		b.vs = append(b.vs[:0], b.vs[n:]...)
+		b.is = b.is[:len(b.vs)/4*6]
+	}
 }
 
 // FillRect fills r with clr.
@@ -230,6 +278,8 @@ func (p *Painter) Fill(dst *ebiten.Image, xs, ys []float64, clr color.Color) {
 	p.vs, p.is = p.vs[:0], p.is[:0]
 }
 
+// whitePixel is the source of every filled shape drawn with vertex
+// colours: the middle of a 3×3 white image, so no filter reaches past white.
 var whitePixel = func() *ebiten.Image {
 	img := ebiten.NewImage(3, 3)
 	img.Fill(color.White)

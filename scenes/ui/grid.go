@@ -112,6 +112,12 @@ func DrawMini(dst *ebiten.Image, r Rect, cols, rows int, values []int8) {
 			clr = UnitOn
 		}
 		x, y := i%cols, i/cols
-		FillRect(dst, Rect{r.X + float64(x)*cw + gap/2, r.Y + float64(y)*ch + gap/2, cw - gap, ch - gap}, clr)
+		cells.Add(Rect{r.X + float64(x)*cw + gap/2, r.Y + float64(y)*ch + gap/2, cw - gap, ch - gap}, clr)
 	}
+	cells.Draw(dst)
 }
+
+// cells is the batch the widgets here fill their cells through; it is
+// drawn and emptied before each widget returns, and only the drawing
+// goroutine uses it.
+var cells Rects

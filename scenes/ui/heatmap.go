@@ -60,8 +60,9 @@ func (h *Heatmap) Draw(dst *ebiten.Image, values []float64) {
 	cw, ch := g.W/float64(h.Cols), g.H/float64(h.Rows)
 	for i := 0; i < h.Cols*h.Rows && i < len(values); i++ {
 		x, y := i%h.Cols, i/h.Cols
-		FillRect(dst, Rect{g.X + float64(x)*cw, g.Y + float64(y)*ch, cw + 0.5, ch + 0.5}, Diverging(values[i]/s))
+		cells.Add(Rect{g.X + float64(x)*cw, g.Y + float64(y)*ch, cw + 0.5, ch + 0.5}, Diverging(values[i]/s))
 	}
+	cells.Draw(dst)
 	if h.Hover >= 0 && h.Hover < h.Cols*h.Rows {
 		x, y := h.Hover%h.Cols, h.Hover/h.Cols
 		StrokeRect(dst, Rect{g.X + float64(x)*cw, g.Y + float64(y)*ch, cw, ch}, 2, Text)
@@ -82,8 +83,9 @@ func DrawLegend(dst *ebiten.Image, r Rect, lo, hi float64, diverging bool) {
 		if diverging {
 			clr = Diverging(2*t - 1)
 		}
-		FillRect(dst, Rect{bar.X + bar.W*float64(k)/steps, bar.Y, bar.W/steps + 0.5, bar.H}, clr)
+		cells.Add(Rect{bar.X + bar.W*float64(k)/steps, bar.Y, bar.W/steps + 0.5, bar.H}, clr)
 	}
+	cells.Draw(dst)
 	fs := r.H * 0.42
 	y := bar.Bottom() + fs*0.8
 	Label(dst, FormatTick(lo), Mono, fs, bar.X, y, TextDim, Left)

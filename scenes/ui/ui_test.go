@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -313,4 +314,19 @@ func TestHeatmapPixels(t *testing.T) {
 	h.Draw(img, []float64{-1, 1})
 	assert.Equal(t, color.RGBA(Negative), img.At(10, 10))
 	assert.Equal(t, color.RGBA(Positive), img.At(30, 10))
+}
+
+// wrap sums the widths of words and spaces; that is the width of the
+// joined line only because the fonts do not kern across a space.
+func TestWidthsAddAcrossSpaces(t *testing.T) {
+	for _, f := range []Font{Regular, Bold, Mono} {
+		for _, s := range []string{"Temperature T = 1.00 · ΔE = −2", "A W. Y. To. fly? 7/8 “quoted” (p = 0.88)"} {
+			words := strings.Fields(s)
+			sum := TextWidth(" ", f, 15) * float64(len(words)-1)
+			for _, w := range words {
+				sum += TextWidth(w, f, 15)
+			}
+			assert.InDelta(t, TextWidth(strings.Join(words, " "), f, 15), sum, 0.01, "%q", s)
+		}
+	}
 }
