@@ -25,6 +25,7 @@ type annealing struct {
 	base
 	land    sim.Landscape
 	cooling sim.Cooling
+	cells   ui.Rects // the race's dots, drawn in one call
 
 	// The single descent on screen.
 	descent  *sim.Annealer

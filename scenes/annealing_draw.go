@@ -121,7 +121,7 @@ func (a *annealing) drawRace(dst *ebiten.Image, th ui.Theme) {
 		n, succ := 0, 0
 		for k := range r.Runs {
 			c := ui.Rect{X: dots.X + float64(k%cols)*cell, Y: dots.Y + float64(k/cols)*cell, W: cell - 1, H: cell - 1}
-			var clr color.Color = ui.Control
+			clr := ui.Control
 			if a.raceRunDone(s, k) {
 				clr = matchColor(r.Runs[k].Match)
 				n++
@@ -129,8 +129,9 @@ func (a *annealing) drawRace(dst *ebiten.Image, th ui.Theme) {
 					succ++
 				}
 			}
-			ui.FillRect(dst, c, clr)
+			a.cells.Add(c, clr)
 		}
+		a.cells.Draw(dst)
 		bar := ui.Rect{X: box.X, Y: dots.Bottom() + th.Px(6), W: box.W, H: th.Px(12)}
 		ui.FillRect(dst, bar, ui.Control)
 		if n > 0 {

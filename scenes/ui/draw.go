@@ -190,8 +190,9 @@ type Rects struct {
 	is []uint16
 }
 
-// Add queues r filled with clr.
-func (b *Rects) Add(r Rect, clr color.Color) {
+// Add queues r filled with clr. The colour is a color.RGBA, not a
+// color.Color, so that queuing a cell allocates nothing.
+func (b *Rects) Add(r Rect, clr color.RGBA) {
 	checkFinite("a rectangle", r.X, r.Y, r.W, r.H)
 	cr, cg, cb, ca := clr.RGBA()
 	n := uint16(len(b.vs))
@@ -214,11 +215,15 @@ func (b *Rects) Draw(dst *ebiten.Image) {
 	}
 }
 
-// FillRect fills r with clr.
-func FillRect(dst *ebiten.Image, r Rect, clr color.Color) {
-	checkFinite("a rectangle", r.X, r.Y, r.W, r.H)
-	vector.DrawFilledRect(dst, float32(r.X), float32(r.Y), float32(r.W), float32(r.H), clr, false)
+// FillRect fills r with clr. It goes through a batch of one rather than
+// vector.DrawFilledRect, which builds a path (and allocates) per call.
+func FillRect(dst *ebiten.Image, r Rect, clr color.RGBA) {
+	fills.Add(r, clr)
+	fills.Draw(dst)
 }
+
+// fills is FillRect's batch; only the drawing goroutine uses it.
+var fills Rects
 
 // StrokeRect outlines r with a line of width w, drawn inside r.
 func StrokeRect(dst *ebiten.Image, r Rect, w float64, clr color.Color) {
@@ -251,6 +256,8 @@ type Painter struct {
 	vs       []ebiten.Vertex
 	is       []uint16
 	uniforms map[string]any
+	u        *[8]float32 // the uniforms' values, which the map's slices share
+	rop      ebiten.DrawRectShaderOptions
 }
 
 // Fill fills the polygon xs, ys (without anti-aliasing, which costs a

@@ -79,9 +79,9 @@ func lineShader() *ebiten.Shader {
 	return shaders.line
 }
 
-func premultiplied(clr color.Color) []float32 {
+func premultiplied(clr color.Color) [4]float32 {
 	r, g, b, a := clr.RGBA()
-	return []float32{float32(r) / 0xffff, float32(g) / 0xffff, float32(b) / 0xffff, float32(a) / 0xffff}
+	return [4]float32{float32(r) / 0xffff, float32(g) / 0xffff, float32(b) / 0xffff, float32(a) / 0xffff}
 }
 
 // shape draws a rounded rectangle through the shader; stroke 0 fills it.
@@ -92,15 +92,18 @@ func (p *Painter) shape(dst *ebiten.Image, r Rect, rad, stroke float64, clr colo
 	}
 	rad = math.Max(0, math.Min(rad, math.Min(r.W, r.H)/2))
 	if p.uniforms == nil {
-		p.uniforms = map[string]any{}
+		// The map holds the same slices for good and only their elements
+		// change, so a shape allocates nothing; Ebitengine copies the
+		// values when the draw is queued.
+		p.u = new([8]float32)
+		p.uniforms = map[string]any{"Size": p.u[0:2:2], "Radius": p.u[2:3:3], "Stroke": p.u[3:4:4], "Color": p.u[4:8:8]}
 	}
-	p.uniforms["Size"] = []float32{float32(r.W), float32(r.H)}
-	p.uniforms["Radius"] = float32(rad)
-	p.uniforms["Stroke"] = float32(stroke)
-	p.uniforms["Color"] = premultiplied(clr)
-	op := &ebiten.DrawRectShaderOptions{Uniforms: p.uniforms}
-	op.GeoM.Translate(r.X-1, r.Y-1)
-	dst.DrawRectShader(int(math.Ceil(r.W))+2, int(math.Ceil(r.H))+2, roundRectShader(), op)
+	c := premultiplied(clr)
+	*p.u = [8]float32{float32(r.W), float32(r.H), float32(rad), float32(stroke), c[0], c[1], c[2], c[3]}
+	p.rop.Uniforms = p.uniforms
+	p.rop.GeoM.Reset()
+	p.rop.GeoM.Translate(r.X-1, r.Y-1)
+	dst.DrawRectShader(int(math.Ceil(r.W))+2, int(math.Ceil(r.H))+2, roundRectShader(), &p.rop)
 }
 
 // FillRound fills a rectangle with corners of radius rad.
