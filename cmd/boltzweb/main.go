@@ -58,17 +58,21 @@ type config struct {
 }
 
 // wasmBuildFlags are the flags the browser build is made with: no symbol
-// table or debug information, and no inlining in three places where it
-// buys size and no speed anyone could see. Scene code runs a few thousand
-// small calls a frame, not a hot loop, and inlining the layout builders and
+// table or debug information, and no inlining in places where it buys
+// size and no speed anyone could see. Scene code runs a few thousand small
+// calls a frame, not a hot loop, and inlining the layout builders and
 // widget helpers into every scene cost about 40 kB of download (gzipped).
-// The text shaper (its font tables and its HarfBuzz port) runs when a
-// string is first shaped or a glyph first drawn, both cached after; its
-// inlining cost about 120 kB. Reading files, share codes and links runs
-// once per load, not per frame. The simulation, the widgets and Ebitengine
-// keep their inlining.
+// The text shaper (its font tables, its HarfBuzz port and the bidi and
+// Unicode tables of golang.org/x/text) runs when a string is first shaped
+// or a glyph first drawn, both cached after; its inlining cost about
+// 130 kB. Ebitengine's shader compiler runs once per shader at start (about
+// 13 kB). Reading files, share codes and links, and JSON, run once per load
+// or save, not per frame (about 16 kB for JSON). The simulation, the
+// widgets, fmt and the rest of Ebitengine keep their inlining.
 var wasmBuildFlags = []string{"-ldflags=-s -w", "-gcflags=boltzlab/scenes=-l",
 	"-gcflags=github.com/go-text/typesetting/font/...=-l", "-gcflags=github.com/go-text/typesetting/harfbuzz=-l",
+	"-gcflags=golang.org/x/text/...=-l", "-gcflags=github.com/hajimehoshi/ebiten/v2/internal/shader/...=-l",
+	"-gcflags=encoding/json=-l",
 	"-gcflags=boltzlab/fileio=-l", "-gcflags=boltzlab/share=-l", "-gcflags=boltzlab/cli=-l"}
 
 func parseArgs(args []string, stderr io.Writer) (config, error) {
