@@ -2,6 +2,7 @@ package scenes
 
 import (
 	"image/color"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -20,6 +21,18 @@ type base struct {
 	layers    []*ui.Layer
 	painter   ui.Painter
 	hidden    map[string]*bool // teacher mode: each widget's Hidden flag, by ID
+
+	// The backdrop: the page's background and panels, kept in a layer and
+	// repainted when the panels (their places or titles) change.
+	backdrop     ui.Layer
+	sheet, drawn []panelSheet
+	drawnTh      ui.Theme
+}
+
+// panelSheet is one panel as the backdrop draws it.
+type panelSheet struct {
+	title string
+	r     ui.Rect
 }
 
 // setup records the scene's transport (or nil), its own key bindings and
@@ -140,13 +153,32 @@ func (b *base) slid(in ui.Input, sliders ...*ui.Slider) bool {
 	return changed
 }
 
-// panels draws the background and title of every panel in the layout.
+// panels draws the page behind the scene's content: the background, and
+// every panel of the layout with its title. These change only when the
+// layout or a title does, so they are kept in a layer the size of the
+// screen and repainted only then: a frame copies them in one draw instead
+// of filling the screen and shading every rounded panel again, which is
+// most of the pixels a software renderer shades in a frame. Every scene's
+// Draw starts with it, so the Manager does not clear the screen.
 func (b *base) panels(dst *ebiten.Image, th ui.Theme) {
-	b.root.Panels(func(title string, r ui.Rect) {
-		b.painter.FillRound(dst, r, th.Px(10), ui.Panel)
-		if title != "" {
-			p := th.Px(ui.GapL)
-			ui.TextIn(dst, ui.Rect{X: r.X + p, Y: r.Y + p*0.5, W: r.W - 2*p, H: th.Px(30)}, title, th.Style(ui.Strong), ui.Text, ui.Left)
+	b.sheet = b.sheet[:0]
+	b.root.Panels(func(title string, r ui.Rect) { b.sheet = append(b.sheet, panelSheet{title, r}) })
+	if !slices.Equal(b.sheet, b.drawn) || th != b.drawnTh {
+		b.drawn = append(b.drawn[:0], b.sheet...)
+		b.drawnTh = th
+		b.backdrop.Invalidate()
+	}
+	bd := dst.Bounds()
+	screen := ui.Rect{X: float64(bd.Min.X), Y: float64(bd.Min.Y), W: float64(bd.Dx()), H: float64(bd.Dy())}
+	b.backdrop.Draw(dst, screen, func(img *ebiten.Image, _ ui.Rect) {
+		img.Fill(ui.Background)
+		for _, p := range b.drawn {
+			r := p.r.Offset(-screen.X, -screen.Y)
+			b.painter.FillRound(img, r, th.Px(10), ui.Panel)
+			if p.title != "" {
+				pad := th.Px(ui.GapL)
+				ui.TextIn(img, ui.Rect{X: r.X + pad, Y: r.Y + pad*0.5, W: r.W - 2*pad, H: th.Px(30)}, p.title, th.Style(ui.Strong), ui.Text, ui.Left)
+			}
 		}
 	})
 }

@@ -114,6 +114,7 @@ func (d *digitsScene) Draw(dst *ebiten.Image, ctx *Context) {
 	th := ctx.Theme
 	d.place(th)
 	if !d.ready {
+		dst.Fill(ui.Background) // no panels to show yet
 		d.drawLoading(dst, th)
 		return
 	}

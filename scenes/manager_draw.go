@@ -13,15 +13,15 @@ import (
 
 // Draw implements ebiten.Game.
 func (m *Manager) Draw(screen *ebiten.Image) {
-	screen.Fill(ui.Background)
 	if m.w == 0 {
+		screen.Fill(ui.Background)
 		return
 	}
 	m.layout()
 	ctx := m.context(m.in)
 	s := m.scenes[m.active]
+	s.Draw(screen, ctx) // the scene paints the whole page, background first
 	m.drawHeader(screen, s)
-	s.Draw(screen, ctx)
 	if over := m.overflow(); over > 0 {
 		bar := m.scrollBar()
 		p := m.pages[m.active]

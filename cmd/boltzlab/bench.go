@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/metrics"
 	"slices"
 	"time"
 
@@ -26,7 +27,8 @@ func benchGame(m *scenes.Manager, n int) ebiten.Game {
 // Update plus Draw (Ebitengine only records drawing commands in Draw, so
 // this is the program's own cost, not the GPU's). It runs the scene in its
 // busiest state for n frames, then the blank game for n frames, and writes
-// one CSV row for each.
+// one CSV row for each, with the median count of heap allocations a frame
+// made (garbage the browser's collector has to take back later).
 type frameBench struct {
 	lab   *scenes.Manager
 	blank blankGame
@@ -35,14 +37,28 @@ type frameBench struct {
 
 	scene      string
 	frames     int
-	labTimes   []time.Duration
-	blankTimes []time.Duration
+	labTimes   frameTimes
+	blankTimes frameTimes
 	start      time.Time
+
+	allocs              []metrics.Sample
+	labAllocs, blAllocs []uint64
+	before              uint64
 }
 
 func newFrameBench(lab *scenes.Manager, n int, out io.Writer) *frameBench {
 	lab.Scene().Busiest()
-	return &frameBench{lab: lab, n: n, out: out, scene: lab.ActiveName()}
+	return &frameBench{lab: lab, n: n, out: out, scene: lab.ActiveName(),
+		allocs: []metrics.Sample{{Name: "/gc/heap/allocs:objects"}}}
+}
+
+// allocated returns the heap allocations the program has made so far.
+func (b *frameBench) allocated() uint64 {
+	metrics.Read(b.allocs)
+	if b.allocs[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return b.allocs[0].Value.Uint64()
 }
 
 // onLab reports whether the frame being made is one of the scene's.
@@ -53,6 +69,7 @@ func (b *frameBench) Update() error {
 		b.report()
 		return ebiten.Termination
 	}
+	b.before = b.allocated()
 	b.start = time.Now()
 	if b.onLab() {
 		return b.lab.Update()
@@ -63,10 +80,12 @@ func (b *frameBench) Update() error {
 func (b *frameBench) Draw(screen *ebiten.Image) {
 	if b.onLab() {
 		b.lab.Draw(screen)
-		b.labTimes = append(b.labTimes, time.Since(b.start))
+		b.labTimes.add(time.Since(b.start))
+		b.labAllocs = append(b.labAllocs, b.allocated()-b.before)
 	} else {
 		b.blank.Draw(screen)
-		b.blankTimes = append(b.blankTimes, time.Since(b.start))
+		b.blankTimes.add(time.Since(b.start))
+		b.blAllocs = append(b.blAllocs, b.allocated()-b.before)
 	}
 	b.frames++
 }
@@ -78,21 +97,19 @@ func (b *frameBench) Layout(w, h int) (int, int) {
 	return b.blank.Layout(w, h)
 }
 
-// report writes scene,frames,p50_ms,p95_ms,p99_ms for the scene and for
-// the blank game.
+// report writes scene,frames,p50_ms,p95_ms,p99_ms,allocs_p50 for the
+// scene and for the blank game.
 func (b *frameBench) report() {
-	fmt.Fprintln(b.out, "scene,frames,p50_ms,p95_ms,p99_ms")
-	row := func(name string, ts []time.Duration) {
-		s := slices.Clone(ts)
-		slices.Sort(s)
-		q := func(p float64) float64 {
-			if len(s) == 0 {
-				return 0
-			}
-			return float64(s[min(len(s)-1, int(p*float64(len(s))))]) / 1e6
+	fmt.Fprintln(b.out, "scene,frames,p50_ms,p95_ms,p99_ms,allocs_p50")
+	row := func(name string, ts frameTimes, allocs []uint64) {
+		n, p50, p95, p99 := ts.quantiles()
+		var a uint64
+		if len(allocs) > 0 {
+			slices.Sort(allocs)
+			a = allocs[len(allocs)/2]
 		}
-		fmt.Fprintf(b.out, "%s,%d,%.3f,%.3f,%.3f\n", name, len(s), q(0.5), q(0.95), q(0.99))
+		fmt.Fprintf(b.out, "%s,%d,%.3f,%.3f,%.3f,%d\n", name, n, p50, p95, p99, a)
 	}
-	row(b.scene, b.labTimes)
-	row("blank", b.blankTimes)
+	row(b.scene, b.labTimes, b.labAllocs)
+	row("blank", b.blankTimes, b.blAllocs)
 }

@@ -26,6 +26,13 @@ import (
 //	frames      frames drawn so far
 //	fps, tps    Ebitengine's measured rates, refreshed once a second
 //	firstFrame  performance.now() when the first frame was drawn
+//	frameTimes()
+//	            the Go time of the lab's frames (each Draw and the Updates
+//	            before it) since the last call, at most the last 600:
+//	            {n, p50, p95, p99} in milliseconds, as -bench-frames
+//	            prints on the desktop
+//	busiest()   puts the scene on screen in its busiest state (at the
+//	            next tick), as -bench-frames does
 //	blank       true when the blank measuring game runs instead of the lab
 //	controls()  a function returning every control of the scene on screen
 //	            and every tab ("tab-NAME") by stable ID, as [x, y, w, h]
@@ -98,6 +105,16 @@ func (u *urlState) wrap(m *scenes.Manager) ebiten.Game {
 	g.status.Set("frames", 0)
 	g.status.Set("blank", g.blank != nil)
 	g.status.Set("controls", js.FuncOf(func(this js.Value, args []js.Value) any { return g.controls() }))
+	g.times.max = 600
+	g.status.Set("frameTimes", js.FuncOf(func(this js.Value, args []js.Value) any {
+		n, p50, p95, p99 := g.times.quantiles()
+		g.times.reset()
+		return map[string]any{"n": n, "p50": p50, "p95": p95, "p99": p99}
+	}))
+	g.status.Set("busiest", js.FuncOf(func(this js.Value, args []js.Value) any {
+		g.toBusier = true
+		return nil
+	}))
 	g.status.Set("receive", js.FuncOf(func(this js.Value, args []js.Value) any {
 		if len(args) == 3 && g.lab != nil {
 			g.lab.Receive(args[0].String(), args[1].String(), args[2].String())
@@ -134,6 +151,10 @@ type webGame struct {
 	frames     int
 	lastStat   time.Time
 	outW, outH int
+
+	upd      time.Duration // the lab's Update time since the last Draw
+	times    frameTimes    // the lab's recent frames
+	toBusier bool          // busiest() was called
 }
 
 func (g *webGame) game() ebiten.Game {
@@ -157,7 +178,13 @@ func (g *webGame) Update() error {
 	if g.blank != nil {
 		return g.blank.Update()
 	}
+	if g.toBusier {
+		g.toBusier = false
+		g.lab.Scene().Busiest()
+	}
+	t0 := time.Now()
 	err := g.lab.Update()
+	defer func() { g.upd += time.Since(t0) }()
 	g.syncHash()
 	return err
 }
@@ -321,7 +348,12 @@ func (g *webGame) syncHash() {
 
 // Draw implements ebiten.Game.
 func (g *webGame) Draw(screen *ebiten.Image) {
+	t0 := time.Now()
 	g.game().Draw(screen)
+	if g.blank == nil {
+		g.times.add(g.upd + time.Since(t0))
+		g.upd = 0
+	}
 	g.frames++
 	g.status.Set("frames", g.frames)
 	now := time.Now()
