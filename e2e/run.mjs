@@ -31,7 +31,7 @@ const root = path.resolve(here, '..');
 const shots = path.join(here, 'shots');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const VIEW = { width: 1280, height: 800 };
-const FPS_MS = Number(process.env.E2E_FPS_MS || 2000); // how long each frame-rate window lasts
+const FPS_MS = Number(process.env.E2E_FPS_MS || 3000); // how long each frame-rate window lasts
 const WINDOWS = Number(process.env.E2E_WINDOWS || 5); // paired scene/blank windows per scene; the median is reported
 const SEED = 1;
 

@@ -15,12 +15,14 @@ const digitsFileNote = "Save and Load use " + digitsFileName + " in the working 
 
 const digitsSavedNotice = "Saved the machine to " + digitsFileName
 
-// digitsBatch is how many digits one CD update learns from: in the
-// browser, where Go has one thread and no vector instructions, a smaller
-// batch keeps each update within a frame's time.
+// digitsBatch is how many digits one CD update learns from, and
+// digitsEvalChunk how many digits a frame measures the curves on: in the
+// browser, where Go has one thread and no vector instructions, smaller
+// pieces keep each frame's work within its time.
 const (
 	digitsBatch     = 20
 	digitsBatchText = "20"
+	digitsEvalChunk = 8
 )
 
 // startDigitFiles returns the embedded files, already loaded.

@@ -19,12 +19,14 @@ const digitsFileNote = "Save downloads " + digitsFileName + "; Load asks you to 
 
 const digitsSavedNotice = "Downloading the machine as " + digitsFileName
 
-// digitsBatch is how many digits one CD update learns from: in the
-// browser, where Go has one thread and no vector instructions, a smaller
-// batch keeps each update within a frame's time.
+// digitsBatch is how many digits one CD update learns from, and
+// digitsEvalChunk how many digits a frame measures the curves on: in the
+// browser, where Go has one thread and no vector instructions, smaller
+// pieces keep each frame's work within its time.
 const (
 	digitsBatch     = 5
 	digitsBatchText = "5"
+	digitsEvalChunk = 2
 )
 
 // startDigitFiles fetches both files in the background, reporting the

@@ -88,13 +88,12 @@ func (d *digitsScene) evalChunk() {
 		d.evalRng = rand.New(rand.NewPCG(d.seed, 0xd195))
 		d.evaluating = true
 	}
-	const chunk = 8
 	set, part := d.evalTrain, 0
 	pos := d.evalPos
 	if pos >= digitsEvalN {
 		set, part, pos = d.evalTest[:digitsEvalN], 1, pos-digitsEvalN
 	}
-	c := set[pos:min(pos+chunk, digitsEvalN)]
+	c := set[pos:min(pos+digitsEvalChunk, digitsEvalN)]
 	n := float64(len(c))
 	d.evalSums[part] += n * d.evalM.ReconError(c)
 	d.evalSums[2+part] += n * d.evalM.PseudoLogLikelihoodFlips(c, digitsFlips, d.evalRng)

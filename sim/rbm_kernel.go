@@ -89,13 +89,42 @@ func gemmGo(c []float64, ldc int, a []float64, ars, aks int, b []float64, ldb, r
 	}
 	for r := r0; r < r1; r++ {
 		row := c[r*ldc+n0 : r*ldc+n1]
+		// Binary units make many zero coefficients; adding nothing
+		// changes nothing, so they are skipped. The others are taken four
+		// at a time, which loads and stores the row once per four instead
+		// of once each, in the same order, so the sums round the same.
+		var xs [4]float64
+		var qs [4]int
+		m := 0
 		for q := 0; q < k; q++ {
-			// Binary units make many zero coefficients; adding nothing
-			// changes nothing, so they are skipped.
 			if x := a[r*ars+q*aks]; x != 0 {
-				rbmAxpy(row, x, b[q*ldb+n0:q*ldb+n1])
+				xs[m], qs[m] = x, q
+				if m++; m == 4 {
+					rbmAxpy4(row, xs, b[qs[0]*ldb+n0:qs[0]*ldb+n1], b[qs[1]*ldb+n0:qs[1]*ldb+n1],
+						b[qs[2]*ldb+n0:qs[2]*ldb+n1], b[qs[3]*ldb+n0:qs[3]*ldb+n1])
+					m = 0
+				}
 			}
 		}
+		for j := range m {
+			rbmAxpy(row, xs[j], b[qs[j]*ldb+n0:qs[j]*ldb+n1])
+		}
+	}
+}
+
+// rbmAxpy4 adds a[0]·x0, a[1]·x1, a[2]·x2 and a[3]·x3 to dst, one after
+// the other in that order for each element, as four calls of rbmAxpy
+// would.
+func rbmAxpy4(dst []float64, a [4]float64, x0, x1, x2, x3 []float64) {
+	n := len(dst)
+	x0, x1, x2, x3 = x0[:n], x1[:n], x2[:n], x3[:n]
+	for i := range n {
+		d := dst[i]
+		d += a[0] * x0[i]
+		d += a[1] * x1[i]
+		d += a[2] * x2[i]
+		d += a[3] * x3[i]
+		dst[i] = d
 	}
 }
 
