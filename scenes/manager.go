@@ -267,7 +267,7 @@ func (m *Manager) layout() {
 	pad := m.pad()
 	view := m.view()
 	r := ui.Rect{X: pad, Y: m.tabH + pad, W: float64(m.w) - 2*pad, H: view.H - 2*pad}
-	p.content = p.root.Height(m.th, r.W)
+	p.content = p.root.Fresh(m.th, r.W)
 	p.scroll = math.Max(0, math.Min(p.scroll, p.content-r.H))
 	r.Y -= p.scroll
 	p.root.Resolve(m.th, r)

@@ -232,23 +232,24 @@ func StrokeRect(dst *ebiten.Image, r Rect, w float64, clr color.Color) {
 
 // Line draws a straight anti-aliased line of width w.
 func Line(dst *ebiten.Image, x0, y0, x1, y1, w float64, clr color.Color) {
-	var p Painter
-	p.segment(x0, y0, x1, y1, w, clr)
-	p.flushLines(dst, w)
+	shared.segment(x0, y0, x1, y1, w, clr)
+	shared.flushLines(dst, w)
 }
 
 // Disc fills a circle.
 func Disc(dst *ebiten.Image, cx, cy, r float64, clr color.Color) {
-	var p Painter
-	p.FillRound(dst, Rect{cx - r, cy - r, 2 * r, 2 * r}, r, clr)
+	shared.FillRound(dst, Rect{cx - r, cy - r, 2 * r, 2 * r}, r, clr)
 }
 
 // Ring outlines a circle of radius r with a line of width w centred on it.
 func Ring(dst *ebiten.Image, cx, cy, r, w float64, clr color.Color) {
-	var p Painter
 	o := r + w/2
-	p.StrokeRound(dst, Rect{cx - o, cy - o, 2 * o, 2 * o}, o, w, clr)
+	shared.StrokeRound(dst, Rect{cx - o, cy - o, 2 * o, 2 * o}, o, w, clr)
 }
+
+// shared is the painter of Line, Disc and Ring, kept so that its buffers
+// are reused; only the drawing goroutine uses it.
+var shared Painter
 
 // Painter draws anti-aliased rounded rectangles and polylines, reusing its
 // buffers from one call to the next so drawing does not allocate per frame.

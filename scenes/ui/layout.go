@@ -1,6 +1,9 @@
 package ui
 
-import "math"
+import (
+	"math"
+	"sync/atomic"
+)
 
 // Layouts are trees. A scene builds its tree once, out of rows, columns,
 // sections (titled panels) and leaves, and every frame Resolve derives each child's
@@ -112,6 +115,12 @@ type Node struct {
 	wide  bool // a Flow laid out as a row in the last Resolve
 
 	scratch []float64 // widths or heights of the children, reused
+
+	memo struct { // the height found in the current layout pass
+		pass uint64
+		t    Theme
+		w, h float64
+	}
 }
 
 // Leaf returns a node whose rectangle Resolve writes to out (out may be
@@ -206,6 +215,30 @@ func (n *Node) isRow(t Theme, w float64) bool {
 
 // Height returns the least height in pixels n needs at width w pixels.
 func (n *Node) Height(t Theme, w float64) float64 {
+	g := layoutPass.Load()
+	if n.memo.pass == g && n.memo.t == t && n.memo.w == w {
+		return n.memo.h
+	}
+	h := n.height(t, w)
+	n.memo.pass, n.memo.t, n.memo.w, n.memo.h = g, t, w, h
+	return h
+}
+
+// Fresh starts a new layout pass and returns n's height at width w, for
+// a caller that needs the height before it calls Resolve.
+func (n *Node) Fresh(t Theme, w float64) float64 {
+	layoutPass.Add(1)
+	return n.Height(t, w)
+}
+
+// layoutPass counts the layout passes (calls of Resolve and Fresh). Within one pass a node's height
+// at a width does not change, and a node's height is asked for once by
+// each of its ancestors, so it is kept for the rest of the pass: a text
+// measured in a column in a row in a panel is then formatted and wrapped
+// once, not once per level.
+var layoutPass atomic.Uint64
+
+func (n *Node) height(t Theme, w float64) float64 {
 	if n.hide {
 		return 0
 	}
@@ -304,6 +337,7 @@ func (n *Node) rowWidths(t Theme, w float64) []float64 {
 // Resolve lays the tree out in r and returns the height it used, which is
 // more than r.H when the content does not fit and the page must scroll.
 func (n *Node) Resolve(t Theme, r Rect) float64 {
+	layoutPass.Add(1)
 	h := math.Max(r.H, n.Height(t, r.W))
 	r.H = h
 	n.place(t, r)
