@@ -27,6 +27,9 @@ type annealing struct {
 	cooling sim.Cooling
 	cells   ui.Rects // the race's dots, drawn in one call
 
+	captionText ui.Memo[*sim.Disconnectivity]
+	noteMemo    ui.Memo[noteKey]
+
 	// The single descent on screen.
 	descent  *sim.Annealer
 	run      int // which race run the descent replays (same start, same seed)
@@ -143,7 +146,7 @@ func newAnnealing(seed uint64) Scene {
 	return a
 }
 
-func fmtT(v float64) string { return fmt.Sprintf("%.3g", v) }
+func fmtT(v float64) string { return ui.Fmt("%.3g", v) }
 
 // Activate starts the disconnectivity graph the first time the scene is
 // shown; it depends only on the landscape, so every Manager in the process
@@ -360,6 +363,16 @@ func (a *annealing) place() {
 
 // noteText describes the descent's schedule.
 func (a *annealing) noteText() string {
+	return a.noteMemo.Get(noteKey{a.run, a.descent.Schedule}, func(noteKey) string { return a.makeNoteText() })
+}
+
+// noteKey is what the note says.
+type noteKey struct {
+	run   int
+	sched sim.Schedule
+}
+
+func (a *annealing) makeNoteText() string {
 	sched := a.descent.Schedule
 	note := fmt.Sprintf("Run %d, %s: %d sweeps", a.run, sched.Cooling, sched.Sweeps)
 	if sched.Cooling == sim.Constant {

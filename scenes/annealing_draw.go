@@ -52,19 +52,18 @@ func (a *annealing) nextT() float64 {
 
 func (a *annealing) drawNetwork(dst *ebiten.Image, th ui.Theme) {
 	a.grid.Draw(dst, a.descent.Chain.State())
-	status := fmt.Sprintf("sweep %d of %d", a.descent.Sweep, a.descent.Schedule.Sweeps)
+	status := ui.Fmt("sweep %d of %d   E = %.0f", float64(a.descent.Sweep), float64(a.descent.Schedule.Sweeps), a.descent.E)
 	if !a.descent.Done() {
-		status += fmt.Sprintf("   T = %.3g", a.nextT())
+		status = ui.Fmt("sweep %d of %d   T = %.3g   E = %.0f", float64(a.descent.Sweep), float64(a.descent.Schedule.Sweeps), a.nextT(), a.descent.E)
 	}
 	clr := ui.TextDim
 	if a.result != "" {
-		status = a.result
+		status = ui.FmtS("%s   E = %.0f", []string{a.result}, a.descent.E)
 		clr = ui.Text
 		if !a.resultOK {
 			clr = ui.Warm
 		}
 	}
-	status += fmt.Sprintf("   E = %.0f", a.descent.E)
 	ui.TextIn(dst, a.statusBox, status, th.Style(ui.Strong), clr, ui.Center)
 }
 
@@ -103,10 +102,10 @@ func (a *annealing) drawRace(dst *ebiten.Image, th ui.Theme) {
 	small, num := th.Style(ui.Small), th.Style(ui.Number)
 	if a.race == nil {
 		a.racePanel.Title = "The race"
-		ui.TextBlock(dst, box, fmt.Sprintf("Press Race (A) to run %d descents of the quench and %d of the chosen cooling. Run k of each starts from the same random state, updates the same units in the same order and draws the same random numbers; only the temperatures differ.", a.land.Runs, a.land.Runs), th.Style(ui.Body), ui.TextDim)
+		ui.TextBlock(dst, box, ui.Fmt("Press Race (A) to run %d descents of the quench and %d of the chosen cooling. Run k of each starts from the same random state, updates the same units in the same order and draws the same random numbers; only the temperatures differ.", float64(a.land.Runs), float64(a.land.Runs)), th.Style(ui.Body), ui.TextDim)
 		return
 	}
-	a.racePanel.Title = fmt.Sprintf("The race: %d of %d runs", a.raceNext, a.raceJobs())
+	a.racePanel.Title = ui.Fmt("The race: %d of %d runs", float64(a.raceNext), float64(a.raceJobs()))
 	lh := th.LineHeight(ui.Small)
 	// One block per strategy: its name, a dot per run, its success rate.
 	cols := 40
@@ -141,7 +140,7 @@ func (a *annealing) drawRace(dst *ebiten.Image, th ui.Theme) {
 			ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*lo, Y: bar.CenterY() - th.Px(1), W: bar.W * (hi - lo), H: th.Px(2)}, ui.Text)
 			ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*lo, Y: bar.Y - th.Px(3), W: th.Px(2), H: bar.H + th.Px(6)}, ui.Text)
 			ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*hi - th.Px(2), Y: bar.Y - th.Px(3), W: th.Px(2), H: bar.H + th.Px(6)}, ui.Text)
-			ui.TextIn(dst, ui.Rect{X: box.X, Y: bar.Bottom(), W: box.W, H: lh}, fmt.Sprintf("%.1f%%  (95%%: %.1f–%.1f%%, %d runs)", 100*rate, 100*lo, 100*hi, n), num, ui.TextDim, ui.Left)
+			ui.TextIn(dst, ui.Rect{X: box.X, Y: bar.Bottom(), W: box.W, H: lh}, ui.Fmt("%.1f%%  (95%%: %.1f–%.1f%%, %d runs)", 100*rate, 100*lo, 100*hi, float64(n)), num, ui.TextDim, ui.Left)
 		}
 	}
 	if a.raceFinished() {
@@ -190,8 +189,8 @@ func (a *annealing) drawHistogram(dst *ebiten.Image, th ui.Theme, box ui.Rect) {
 	}
 	ui.FillRect(dst, ui.Rect{X: h.X, Y: h.Bottom(), W: h.W, H: 1}, ui.PanelEdge)
 	foot := ui.Rect{X: h.X, Y: h.Bottom() + th.Px(2), W: h.W, H: lh}
-	ui.TextIn(dst, foot, fmt.Sprintf("final energy %.0f", energies[0]), small, ui.TextDim, ui.Left)
-	ui.TextIn(dst, foot, fmt.Sprintf("%.0f", energies[len(energies)-1]), small, ui.TextDim, ui.Right)
+	ui.TextIn(dst, foot, ui.Fmt("final energy %.0f", energies[0]), small, ui.TextDim, ui.Left)
+	ui.TextIn(dst, foot, ui.Fmt("%.0f", energies[len(energies)-1]), small, ui.TextDim, ui.Right)
 	for s, r := range a.race {
 		half := ui.Rect{X: key.X + float64(s)*key.W/2, Y: key.Y, W: key.W / 2, H: key.H}
 		ui.FillRect(dst, ui.Rect{X: half.X, Y: half.CenterY() - th.Px(5), W: th.Px(10), H: th.Px(10)}, clrs[s%2])
@@ -246,6 +245,10 @@ func (a *annealing) graphPlot(th ui.Theme) ui.Rect {
 
 // graphCaption says what the graph shows, with the landscape's numbers.
 func (a *annealing) graphCaption() string {
+	return a.captionText.Get(a.graph, func(*sim.Disconnectivity) string { return a.makeGraphCaption() })
+}
+
+func (a *annealing) makeGraphCaption() string {
 	if a.graph == nil {
 		return "Every valley of the landscape and the passes between them."
 	}
@@ -269,10 +272,10 @@ func (a *annealing) drawGraph(dst *ebiten.Image, th ui.Theme) {
 	small := th.Style(ui.Small)
 	d := a.graph
 	if d == nil {
-		msg := fmt.Sprintf("Finding every valley of the 2^%d states and the passes between them…", a.land.Net.N)
+		msg := ui.Fmt("Finding every valley of the 2^%d states and the passes between them…", float64(a.land.Net.N))
 		switch {
 		case a.land.Net.N > sim.MaxExactUnits:
-			msg = fmt.Sprintf("This landscape has %d units, too many to visit every state here.", a.land.Net.N)
+			msg = ui.Fmt("This landscape has %d units, too many to visit every state here.", float64(a.land.Net.N))
 		case a.graphErr != nil:
 			msg = "The graph could not be made: " + a.graphErr.Error()
 		}

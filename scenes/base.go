@@ -184,7 +184,7 @@ func (b *base) panels(dst *ebiten.Image, th ui.Theme) {
 }
 
 // chip draws a rounded status pill with a coloured dot and a message.
-func (b *base) chip(dst *ebiten.Image, th ui.Theme, r ui.Rect, msg string, dot color.Color) {
+func (b *base) chip(dst *ebiten.Image, th ui.Theme, r ui.Rect, msg string, dot color.RGBA) {
 	b.painter.FillRound(dst, r, r.H/2, ui.Panel)
 	ui.Disc(dst, r.X+r.H/2+th.Px(2), r.CenterY(), th.Px(6), dot)
 	x := r.X + r.H/2 + th.Px(16)

@@ -17,10 +17,12 @@ import (
 // measures recall against the load α = P/N for three storage rules.
 type capacity struct {
 	base
-	seed  uint64
-	runs  uint64 // how many single trials were started, for their seeds
-	steps int    // steps the trial on screen has made
-	rule  sim.Rule
+	seed uint64
+	runs uint64 // how many single trials were started, for their seeds
+
+	noteMemo ui.Memo[noteState] // the note under the curves
+	steps    int                // steps the trial on screen has made
+	rule     sim.Rule
 
 	trial  *sim.Trial // the single recall on screen
 	result string
@@ -69,11 +71,11 @@ func newCapacity(seed uint64) Scene {
 		c.rules[r] = ui.Button{ID: id, Label: ruleNames[r]}
 	}
 	c.side = ui.Slider{ID: "units", Label: "Units N", Min: 10, Max: 20, Value: 20, Integer: true,
-		Format: func(v float64) string { return fmt.Sprintf("%.0f (%.0f×%.0f)", v*v, v, v) }}
+		Format: func(v float64) string { return ui.Fmt("%.0f (%.0f×%.0f)", v*v, v, v) }}
 	c.load = ui.Slider{ID: "load", Label: "Load α = P/N", Min: 0.01, Max: 0.8, Value: 0.1,
-		Format: func(v float64) string { return fmt.Sprintf("%.3f", v) }}
+		Format: func(v float64) string { return ui.Fmt("%.3f", v) }}
 	c.flip = ui.Slider{ID: "flip", Label: "Cue: units flipped", Min: 0, Max: 0.5, Value: 0.05,
-		Format: func(v float64) string { return fmt.Sprintf("%.0f%%", 100*v) }}
+		Format: func(v float64) string { return ui.Fmt("%.0f%%", 100*v) }}
 	c.fresh = ui.Button{ID: "new", Label: "New patterns"}
 	c.cue = ui.Button{ID: "cue", Label: "Cue another"}
 	c.remeas = ui.Button{ID: "measure", Label: "Measure again"}
@@ -258,6 +260,24 @@ func (c *capacity) place() {
 
 // note explains the plot's marks and the measured crossings.
 func (c *capacity) note() string {
+	k := noteState{sweep: c.sweep, finished: -1}
+	if c.sweep != nil {
+		k.finished = c.sweep.Finished()
+	}
+	if c.sweepErr != nil {
+		k.err = c.sweepErr.Error()
+	}
+	return c.noteMemo.Get(k, func(noteState) string { return c.makeNote() })
+}
+
+// noteState is what the note under the curves depends on.
+type noteState struct {
+	sweep    *sim.CapacitySweep
+	finished int
+	err      string
+}
+
+func (c *capacity) makeNote() string {
 	s := "Dots: the share of recalls (m ≥ 0.95) at each load, with 95% intervals once three trials are in; lines join them. The dashed line marks α = 0.138, the Hebbian limit of a very large network."
 	if c.sweep == nil {
 		return s
@@ -281,10 +301,10 @@ func (c *capacity) note() string {
 // through one half, interpolated between the two loads around it, once
 // every trial at both is in.
 func (c *capacity) crossing(r int) (float64, bool) {
-	cfg := c.sweep.Config()
-	for a := 1; a < len(cfg.Alphas); a++ {
+	_, loads, trials := c.sweep.Sizes()
+	for a := 1; a < loads; a++ {
 		p0, p1 := c.sweep.Point(r, a-1), c.sweep.Point(r, a)
-		if p0.Trials < cfg.Trials || p1.Trials < cfg.Trials {
+		if p0.Trials < trials || p1.Trials < trials {
 			return 0, false
 		}
 		y0, y1 := p0.RecallRate(), p1.RecallRate()

@@ -1,7 +1,6 @@
 package scenes
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -19,7 +18,7 @@ func (c *capacity) Draw(dst *ebiten.Image, ctx *Context) {
 	c.place()
 	c.expPanel.Title = "Recalls against the load α"
 	if c.sweep != nil && !c.sweepDone {
-		c.expPanel.Title = fmt.Sprintf("Recalls against load: %d of %d trials", c.sweep.Finished(), c.sweep.Total())
+		c.expPanel.Title = ui.Fmt("Recalls against load: %d of %d trials", float64(c.sweep.Finished()), float64(c.sweep.Total()))
 	}
 	c.panels(dst, th)
 	side := int(c.side.Value)
@@ -48,7 +47,7 @@ func (c *capacity) Draw(dst *ebiten.Image, ctx *Context) {
 }
 
 // status describes the recall on screen.
-func (c *capacity) status() (string, color.Color) {
+func (c *capacity) status() (string, color.RGBA) {
 	switch {
 	case c.trial == nil:
 		return c.result, ui.Warm
@@ -61,7 +60,7 @@ func (c *capacity) status() (string, color.Color) {
 	case c.trial.Sweeps() == 0:
 		return "cued: press Run or Step to recall", ui.TextDim
 	}
-	return fmt.Sprintf("recalling: sweep %d", c.trial.Sweeps()), ui.TextDim
+	return ui.Fmt("recalling: sweep %d", float64(c.trial.Sweeps())), ui.TextDim
 }
 
 func (c *capacity) drawReadouts(dst *ebiten.Image, th ui.Theme) {
@@ -80,11 +79,11 @@ func (c *capacity) drawReadouts(dst *ebiten.Image, th ui.Theme) {
 	}
 	m := "—"
 	if c.trial.Stored() {
-		m = fmt.Sprintf("%+.3f", c.trial.Overlap())
+		m = ui.Fmt("%+.3f", c.trial.Overlap())
 	}
 	read(c.reads[0], "Overlap m", m)
-	read(c.reads[1], fmt.Sprintf("P = %d, N = %d", cfg.P, cfg.N), fmt.Sprintf("α %.3f", float64(cfg.P)/float64(cfg.N)))
-	read(c.reads[2], fmt.Sprintf("Cue: pattern %d", c.trial.Cue()+1), fmt.Sprintf("%d off", c.trial.Flips()))
+	read(c.reads[1], ui.Fmt("P = %d, N = %d", float64(cfg.P), float64(cfg.N)), ui.Fmt("α %.3f", float64(cfg.P)/float64(cfg.N)))
+	read(c.reads[2], ui.Fmt("Cue: pattern %d", float64(c.trial.Cue()+1)), ui.Fmt("%d off", float64(c.trial.Flips())))
 	ui.TextBlock(dst, c.readNote, capReadNote, th.Style(ui.Small), ui.TextFaint)
 }
 
@@ -115,15 +114,15 @@ func (c *capacity) drawCurves(dst *ebiten.Image, th ui.Theme) {
 	if c.sweep == nil {
 		return
 	}
-	cfg := c.sweep.Config()
-	for r := range cfg.Rules {
+	rules, loads, _ := c.sweep.Sizes()
+	for r := range rules {
 		clr := ruleColor(r)
 		w := th.Px(1.5)
 		if sim.Rule(r) == c.rule {
 			w = th.Px(2.5)
 		}
 		px, py := math.NaN(), math.NaN()
-		for a := range cfg.Alphas {
+		for a := range loads {
 			p := c.sweep.Point(r, a)
 			if p.Trials == 0 {
 				px = math.NaN()

@@ -2,7 +2,6 @@ package scenes
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"sync"
@@ -174,7 +173,7 @@ func newDigits(seed uint64) Scene {
 	t.RunLabel = "Train"
 	t.Speed.Label = "Speed (CD updates per frame)"
 	d.rate = ui.Slider{ID: "rate", Label: "Learning rate ε", Min: 0.002, Max: 0.5, Value: digitsRate, Log: true,
-		Format: func(v float64) string { return fmt.Sprintf("%.3g", v) }}
+		Format: func(v float64) string { return ui.Fmt("%.3g", v) }}
 	d.dreamK = ui.Slider{ID: "k", Label: "Gibbs steps per frame", Min: 1, Max: 10, Value: digitsDreamK, Integer: true}
 	d.scratch = ui.Button{ID: "scratch", Label: "From scratch"}
 	d.save = ui.Button{ID: "save", Label: "Save JSON"}

@@ -176,12 +176,12 @@ func (d *digitsScene) Draw(dst *ebiten.Image, ctx *Context) {
 	d.paintDigit(d.origImg, d.orig, nil)
 	blit(dst, d.origImg, d.origCell)
 	lab := ui.Rect{X: d.origCell.Right() + th.Px(ui.Gap), Y: d.origCell.Y, W: math.Max(0, d.origBox.Right()-d.origCell.Right()-th.Px(ui.Gap)), H: d.origBox.H}
-	label := fmt.Sprintf("original: test digit %d, a %d", d.order[d.digit%len(d.order)]+1, d.set.Labels[d.set.NTrain+d.order[d.digit%len(d.order)]])
+	label := ui.Fmt("original: test digit %d, a %d", float64(d.order[d.digit%len(d.order)]+1), float64(d.set.Labels[d.set.NTrain+d.order[d.digit%len(d.order)]]))
 	ui.TextBlock(dst, lab, label, small, ui.TextDim)
 	erased, wrong, blank := d.fillCounts()
 	msg, clr := "Nothing erased: drag on the digit, or press Erase middle.", ui.TextDim
 	if erased > 0 {
-		msg = fmt.Sprintf("Step %d. Wrong in the erased part: %d of %d (left blank: %d)", d.fillSteps, wrong, erased, blank)
+		msg = ui.Fmt("Step %d. Wrong in the erased part: %d of %d (left blank: %d)", float64(d.fillSteps), float64(wrong), float64(erased), float64(blank))
 		clr = ui.Text
 		if d.fillSteps > 0 && wrong < blank {
 			clr = ui.Category(2)
@@ -204,12 +204,12 @@ func (d *digitsScene) drawReadouts(dst *ebiten.Image, th ui.Theme) {
 		ui.TextIn(dst, c.Below(lh, 0).Top(rh), value, th.Style(ui.Readout), ui.Text, ui.Left)
 		ui.TextIn(dst, c.Below(lh+rh, 0).Top(lh), note, th.Style(ui.Small), ui.TextFaint, ui.Left)
 	}
-	read(cols[0], "CD updates", fmt.Sprintf("%d", d.trainer.Updates), fmt.Sprintf("epoch %d", d.trainer.Epochs+1))
+	read(cols[0], "CD updates", ui.Fmt("%d", float64(d.trainer.Updates)), ui.Fmt("epoch %d", float64(d.trainer.Epochs+1)))
 	num := func(x float64) string {
 		if d.errS.Len() == 0 {
 			return "…"
 		}
-		return fmt.Sprintf("%.1f", x)
+		return ui.Fmt("%.1f", x)
 	}
 	read(cols[1], "Held-out PLL", num(d.scores[3]), "nats per digit")
 	read(cols[2], "Training PLL", num(d.scores[2]), "on 200 digits")

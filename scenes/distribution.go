@@ -44,13 +44,14 @@ const distDragStep = 12
 // network, with a Gibbs sampler's histogram converging onto it.
 type distribution struct {
 	base
-	seed    uint64
-	net     *sim.Net
-	exact   *sim.Dist
-	sampler *sim.Sampler
-	emp     []float64
-	eMax    float64 // the highest energy of any state, for the bar colours
-	order   []int   // bar order: state numbers left to right
+	seed      uint64
+	stateText ui.Memo[int] // the likeliest state, written out
+	net       *sim.Net
+	exact     *sim.Dist
+	sampler   *sim.Sampler
+	emp       []float64
+	eMax      float64 // the highest energy of any state, for the bar colours
+	order     []int   // bar order: state numbers left to right
 
 	temp      ui.Slider
 	param     ui.Slider // the selected weight or bias
@@ -87,9 +88,9 @@ const distNetHint = "Drag a label right or up to raise it, left or down to lower
 func newDistribution(seed uint64) Scene {
 	d := &distribution{seed: seed, stateBuf: make([]int8, distUnits)}
 	d.temp = ui.Slider{ID: "temperature", Label: "Temperature T", Min: 0.05, Max: 20, Value: distT, Log: true,
-		Format: func(v float64) string { return fmt.Sprintf("%.3g", v) }}
+		Format: func(v float64) string { return ui.Fmt("%.3g", v) }}
 	d.param = ui.Slider{ID: "param", Min: -4, Max: 4,
-		Format: func(v float64) string { return fmt.Sprintf("%+.2f", v) }}
+		Format: func(v float64) string { return ui.Fmt("%+.2f", v) }}
 	t := ui.NewTransport(0.2, 20000, 20)
 	t.Speed.Label = "Speed (sweeps per frame)"
 	d.sorted = ui.Toggle{ID: "sort", Label: "Sort by energy"}
@@ -421,6 +422,5 @@ func superscript(n int) string {
 
 // signed writes an energy with one decimal and a true minus sign.
 func signed(e float64) string {
-	s := fmt.Sprintf("%+.1f", e)
-	return strings.Replace(s, "-", "−", 1)
+	return ui.Minus(ui.Fmt("%+.1f", e))
 }

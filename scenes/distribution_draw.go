@@ -1,9 +1,7 @@
 package scenes
 
 import (
-	"fmt"
 	"math"
-	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -130,15 +128,15 @@ func (d *distribution) drawReadouts(dst *ebiten.Image, th ui.Theme) {
 	sim.StateOf(g, uint64(best))
 	kl := "—"
 	if d.sampler.Sweeps > 0 {
-		kl = fmt.Sprintf("%.2e", sim.KL(d.emp, ex.P))
+		kl = ui.Fmt("%.2e", sim.KL(d.emp, ex.P))
 	}
 	rows := [][2]string{
-		{"log Z", fmt.Sprintf("%.4f", ex.LogZ)},
-		{"mean energy <E>", fmt.Sprintf("%.4f", ex.MeanEnergy)},
-		{"entropy (nats)", fmt.Sprintf("%.4f of %.4f", ex.Entropy, distUnits*math.Ln2)},
-		{"likeliest state", fmt.Sprintf("%s  p = %.4f", sim.String(g), ex.P[best])},
-		{"ground energy", fmt.Sprintf("%.2f (%s)", ex.MinEnergy, plural(ex.Ground, "state", "states"))},
-		{"sweeps counted", fmt.Sprintf("%d", d.sampler.Sweeps)},
+		{"log Z", ui.Fmt("%.4f", ex.LogZ)},
+		{"mean energy <E>", ui.Fmt("%.4f", ex.MeanEnergy)},
+		{"entropy (nats)", ui.Fmt("%.4f of %.4f", ex.Entropy, distUnits*math.Ln2)},
+		{"likeliest state", ui.FmtS("%s  p = %.4f", []string{d.stateText.Get(best, func(int) string { return sim.String(g) })}, ex.P[best])},
+		{"ground energy", ui.FmtS("%.2[2]f (%[1]s)", []string{plural(ex.Ground, "state", "states")}, ex.MinEnergy)},
+		{"sweeps counted", ui.Fmt("%d", float64(d.sampler.Sweeps))},
 		{"KL(sampled || exact)", kl},
 	}
 	body, num := th.Style(ui.Body), th.Style(ui.Number)
@@ -173,7 +171,7 @@ func (d *distribution) drawNetwork(dst *ebiten.Image, th ui.Theme) {
 		}
 		ui.Disc(dst, x, y, rad, clr)
 		ui.Ring(dst, x, y, rad, th.Px(2), ui.PanelEdge)
-		ui.TextIn(dst, ui.Rect{X: x - rad, Y: y - rad, W: 2 * rad, H: 2 * rad}, fmt.Sprint(i), th.Style(ui.Strong), lc, ui.Center)
+		ui.TextIn(dst, ui.Rect{X: x - rad, Y: y - rad, W: 2 * rad, H: 2 * rad}, ui.Fmt("%d", float64(i)), th.Style(ui.Strong), lc, ui.Center)
 	}
 	for k := range distParams {
 		r := d.handles[k]
@@ -185,10 +183,10 @@ func (d *distribution) drawNetwork(dst *ebiten.Image, th ui.Theme) {
 		if k == d.selected {
 			d.painter.StrokeRound(dst, r, r.H/2, th.Px(1.5), ui.Accent)
 		}
-		name := "w"
+		format := "w %+.3g"
 		if k >= len(distPairs) {
-			name = "b"
+			format = "b %+.3g"
 		}
-		ui.TextIn(dst, r, name+" "+strings.Replace(fmt.Sprintf("%+.3g", d.value(k)), "-", "−", 1), th.Style(ui.Small), ui.Text, ui.Center)
+		ui.TextIn(dst, r, ui.Minus(ui.Fmt(format, d.value(k))), th.Style(ui.Small), ui.Text, ui.Center)
 	}
 }

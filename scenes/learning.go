@@ -16,13 +16,14 @@ import (
 // difference and the weights they teach drawn side by side.
 type learning struct {
 	base
-	seed    uint64
-	trainer *sim.BMTrainer
-	logp    []float64 // the model's log p(v) for every visible vector
-	klNow   float64   // KL(data || model) after the latest step
-	klTop   float64   // the largest KL the curve holds, for its fixed axis
-	ll      float64   // mean log-likelihood of the data after the latest step
-	names   []string  // v1 v2 v3 h1 h2
+	seed      uint64
+	phaseMemo [2][2]ui.Memo[phaseKey] // the phases' description, for each choice of sampled phases
+	trainer   *sim.BMTrainer
+	logp      []float64 // the model's log p(v) for every visible vector
+	klNow     float64   // KL(data || model) after the latest step
+	klTop     float64   // the largest KL the curve holds, for its fixed axis
+	ll        float64   // mean log-likelihood of the data after the latest step
+	names     []string  // v1 v2 v3 h1 h2
 
 	rate           ui.Slider
 	samplePositive ui.Toggle
@@ -77,7 +78,7 @@ func newLearning(seed uint64) Scene {
 	t.RunLabel = "Train"
 	t.Speed.Label = "Speed (steps per frame)"
 	s.rate = ui.Slider{ID: "rate", Label: "Learning rate ε", Min: 0.01, Max: 2, Value: sim.LearningRate, Log: true,
-		Format: func(v float64) string { return fmt.Sprintf("%.3g", v) }}
+		Format: func(v float64) string { return ui.Fmt("%.3g", v) }}
 	s.samplePositive = ui.Toggle{ID: "sample-clamped", Label: "Sample the clamped phase (Gibbs)"}
 	s.sampleNegative = ui.Toggle{ID: "sample-free", Label: "Sample the free phase (Gibbs)"}
 	s.kl = ui.NewSeries("KL", ui.Warm, 4000)
@@ -244,6 +245,26 @@ func (s *learning) Help() string {
 
 // phaseText says how each phase is computed, with numbers from the trainer.
 func (s *learning) phaseText(sampledPos, sampledNeg bool) string {
+	t := s.trainer
+	k := phaseKey{sampledPos, sampledNeg, t.Chains, t.Sweeps, t.BM.Hidden(), t.BM.Net.N, len(t.Data())}
+	return s.phaseMemo[b2i(sampledPos)][b2i(sampledNeg)].Get(k, func(phaseKey) string { return s.makePhaseText(sampledPos, sampledNeg) })
+}
+
+// b2i is 1 for true and 0 for false.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// phaseKey is what the phases' description depends on.
+type phaseKey struct {
+	pos, neg                            bool
+	chains, sweeps, hidden, units, data int
+}
+
+func (s *learning) makePhaseText(sampledPos, sampledNeg bool) string {
 	t := s.trainer
 	m := t.BM
 	pos := fmt.Sprintf("Clamped phase: exact, over the %d hidden states of each of the %d data vectors.", 1<<m.Hidden(), len(t.Data()))

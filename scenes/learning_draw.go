@@ -93,10 +93,10 @@ func (s *learning) drawReadouts(dst *ebiten.Image, th ui.Theme) {
 	}
 	top := rows[0].SplitX(2, th.Px(ui.Gap))
 	bot := rows[1].SplitX(2, th.Px(ui.Gap))
-	read(top[0], "Learning steps", fmt.Sprintf("%d", t.Steps))
-	read(top[1], "KL(data || model)", fmt.Sprintf("%.4f", s.klNow))
-	read(bot[0], "log p(v) per vector", fmt.Sprintf("%.4f", s.ll))
-	read(bot[1], "Best possible", fmt.Sprintf("%.4f", -math.Log(float64(len(t.Data())))))
+	read(top[0], "Learning steps", ui.Fmt("%d", float64(t.Steps)))
+	read(top[1], "KL(data || model)", ui.Fmt("%.4f", s.klNow))
+	read(bot[0], "log p(v) per vector", ui.Fmt("%.4f", s.ll))
+	read(bot[1], "Best possible", ui.Fmt("%.4f", -math.Log(float64(len(t.Data())))))
 	ui.TextBlock(dst, s.phaseNote, s.phaseText(t.SamplePositive, t.SampleNegative), th.Style(ui.Small), ui.TextDim)
 }
 
@@ -138,7 +138,7 @@ func (s *learning) drawMarginal(dst *ebiten.Image, th ui.Theme) {
 		sim.StateOf(v, uint64(idx))
 		my := a.Bottom() + th.Px(ui.GapS)
 		ui.DrawMini(dst, ui.Rect{X: x + bw/2 - float64(vis)*cell/2, Y: my, W: float64(vis) * cell, H: cell}, vis, 1, v)
-		ui.TextIn(dst, ui.Rect{X: x, Y: my + cell + th.Px(ui.GapS), W: bw, H: lh}, fmt.Sprintf("%.2f", p), small, ui.TextDim, ui.Center)
+		ui.TextIn(dst, ui.Rect{X: x, Y: my + cell + th.Px(ui.GapS), W: bw, H: lh}, ui.Fmt("%.2f", p), small, ui.TextDim, ui.Center)
 	}
 	ui.TextBlock(dst, s.pvFoot, pvFoot, small, ui.TextFaint)
 }

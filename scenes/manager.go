@@ -70,16 +70,19 @@ type page struct {
 // their state when the person switches away and back. It runs the frame
 // skeleton every scene shares: layout, focus, transport, then the scene.
 type Manager struct {
-	entries []Entry
-	scenes  []Scene
-	pages   []*page
-	fresh   []string         // each scene's state when it was made, as JSON
-	pending map[string]State // states kept from an earlier visit, for scenes not made yet
-	hidden  []string         // teacher mode: the control IDs hidden in every scene
-	notices []string         // what teacher mode skipped
-	active  int
-	seed    uint64
-	shared  Shared
+	entries  []Entry
+	scenes   []Scene
+	pages    []*page
+	fresh    []string         // each scene's state when it was made, as JSON
+	pending  map[string]State // states kept from an earlier visit, for scenes not made yet
+	hidden   []string         // teacher mode: the control IDs hidden in every scene
+	ctx      Context          // the tick's context, reused
+	ctxFuncs *Context         // its functions, made once
+	seedText ui.Memo[uint64]  // the header's "seed N"
+	notices  []string         // what teacher mode skipped
+	active   int
+	seed     uint64
+	shared   Shared
 
 	live  ui.Live
 	in    Source  // where input comes from: the devices, or a soak's script
@@ -210,9 +213,16 @@ func (m *Manager) Notify(msg string) {
 	m.until = m.ticks + 3*60
 }
 
+// context returns the Context of this tick for input in. It is one value
+// reused from tick to tick (its functions made once), so a frame does not
+// allocate a new one.
 func (m *Manager) context(in ui.Input) *Context {
-	return &Context{In: in, Theme: m.th, Seed: m.seed, Shared: &m.shared, Notify: m.Notify,
-		Save: m.saveScene, Open: func() { pickFile(m) }}
+	if m.ctxFuncs == nil {
+		m.ctxFuncs = &Context{Notify: m.Notify, Save: m.saveScene, Open: func() { pickFile(m) }}
+	}
+	m.ctx = *m.ctxFuncs
+	m.ctx.In, m.ctx.Theme, m.ctx.Seed, m.ctx.Shared = in, m.th, m.seed, &m.shared
+	return &m.ctx
 }
 
 // Theme returns the theme the last layout used.

@@ -54,7 +54,7 @@ func (m *Manager) drawHeader(dst *ebiten.Image, s Scene) {
 	th := m.th
 	r := m.pages[m.active].header
 	top := r.Top(th.LineHeight(ui.Heading))
-	seed := fmt.Sprintf("seed %d", m.seed)
+	seed := m.seedText.Get(m.seed, func(s uint64) string { return fmt.Sprintf("seed %d", s) })
 	hint := "? help · F fps · S screenshot"
 	sw := ui.TextWidth(seed, ui.Mono, th.Style(ui.Number).Size)
 	hw := ui.TextWidth(hint, ui.Regular, th.Style(ui.Small).Size)

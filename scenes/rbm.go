@@ -125,7 +125,7 @@ func newRBMLab(seed uint64) Scene {
 	t.RunLabel = "Train"
 	t.Speed.Label = "Speed (CD updates per frame)"
 	r.rate = ui.Slider{ID: "rate", Label: "Learning rate ε", Min: 0.003, Max: 3, Value: rbmRate, Log: true,
-		Format: func(v float64) string { return fmt.Sprintf("%.3g", v) }}
+		Format: func(v float64) string { return ui.Fmt("%.3g", v) }}
 	r.k = ui.Slider{ID: "k", Label: "Gibbs steps k of CD-k", Min: 1, Max: 10, Value: rbmK, Integer: true}
 	for k, p := range r.shapes {
 		r.noisy[k] = ui.Button{ID: "noisy-" + strings.ToLower(p.Name), Label: "Noisy " + p.Name}

@@ -56,14 +56,14 @@ func (r *rbmLab) drawReadouts(dst *ebiten.Image, th ui.Theme) {
 		ui.TextIn(dst, c.Below(lh, 0).Top(rh), value, th.Style(ui.Readout), ui.Text, ui.Left)
 		ui.TextIn(dst, c.Below(lh+rh, 0).Top(lh), note, th.Style(ui.Small), ui.TextFaint, ui.Left)
 	}
-	read(cols[0], "CD updates", fmt.Sprintf("%d", r.trainer.Updates), fmt.Sprintf("CD-%d, ε %.3g", r.trainer.K, r.trainer.Rate))
+	read(cols[0], "CD updates", ui.Fmt("%d", float64(r.trainer.Updates)), ui.Fmt("CD-%d, ε %.3g", float64(r.trainer.K), r.trainer.Rate))
 	// Small errors get an exponent, so training past 0.0001 still shows.
-	e := fmt.Sprintf("%.4f", r.recon)
+	e := ui.Fmt("%.4f", r.recon)
 	if r.recon < 0.001 {
-		e = fmt.Sprintf("%.1e", r.recon)
+		e = ui.Fmt("%.1e", r.recon)
 	}
 	read(cols[1], "Recon. error", e, "mean squared")
-	read(cols[2], "log p per shape", fmt.Sprintf("%.3f", r.ll), fmt.Sprintf("best %.3f", rbmBestLL))
+	read(cols[2], "log p per shape", ui.Fmt("%.3f", r.ll), ui.Fmt("best %.3f", rbmBestLL))
 }
 
 // drawFields draws the hidden units' receptive fields on one shared scale.
@@ -78,9 +78,9 @@ func (r *rbmLab) drawFields(dst *ebiten.Image, th ui.Theme) {
 		w := r.machine.ReceptiveField(j)
 		h.Draw(dst, w)
 		lab := ui.Rect{X: h.Rect.X, Y: h.Rect.Bottom() + th.Px(ui.GapS), W: h.Rect.W, H: lh}
-		name := fmt.Sprintf("h%d", j+1)
+		name := ui.Fmt("h%d", float64(j+1))
 		ui.TextIn(dst, lab, name, th.Style(ui.Strong), ui.Text, ui.Left)
-		bias := fitting(small, lab.W-th.Px(24), fmt.Sprintf("bias %+.2f", r.machine.C[j]), fmt.Sprintf("%+.2f", r.machine.C[j]))
+		bias := fitting(small, lab.W-th.Px(24), ui.Fmt("bias %+.2f", r.machine.C[j]), ui.Fmt("%+.2f", r.machine.C[j]))
 		if bias != "" {
 			ui.TextIn(dst, lab, bias, small, ui.TextDim, ui.Right)
 		}
@@ -116,7 +116,7 @@ func (r *rbmLab) drawReconstruct(dst *ebiten.Image, th ui.Theme) {
 		r.painter.StrokeRound(dst, g.Inset(-th.Px(4)), th.Px(8), th.Px(2), ui.Accent)
 	}
 	for j := 0; j < rbmHidden; j++ {
-		r.probCell(dst, th, r.hiddenCell(th, j), r.hid[j], fmt.Sprintf("h%d ", j+1))
+		r.probCell(dst, th, r.hiddenCell(th, j), r.hid[j], ui.Fmt("h%d ", float64(j+1)))
 	}
 	for i := range r.out {
 		r.probCell(dst, th, r.outCell(i), r.out[i], "")
@@ -146,20 +146,20 @@ func (r *rbmLab) drawReconstruct(dst *ebiten.Image, th ui.Theme) {
 	ui.TextIn(dst, ui.Rect{X: lg.X + lg.W*0.2, Y: lg.Y + bar, W: lg.W * 0.6, H: lg.H - bar}, "probability", small, ui.TextFaint, ui.Center)
 
 	// What went in and what came out.
-	ui.TextBlock(dst, r.sourceBox, "Input: "+r.source, th.Style(ui.Body), ui.TextDim)
+	ui.TextBlock(dst, r.sourceBox, ui.FmtS("Input: %s", []string{r.source}), th.Style(ui.Body), ui.TextDim)
 	shape, dist := r.nearest()
 	got := r.rounded()
 	var msg string
 	clr := ui.TextDim
 	switch {
 	case got >= 0 && dist > 0 && got == shape:
-		msg = fmt.Sprintf("v′ rounded at ½ is %s: %s repaired", r.shapes[got].Name, plural(dist, "wrong pixel", "wrong pixels"))
+		msg = ui.FmtS("v′ rounded at ½ is %s: %s repaired", []string{r.shapes[got].Name, plural(dist, "wrong pixel", "wrong pixels")})
 		clr = ui.Category(2)
 	case got >= 0 && dist == 0 && got == shape:
-		msg = fmt.Sprintf("v′ rounded at ½ is %s, the same as the input", r.shapes[got].Name)
+		msg = ui.FmtS("v′ rounded at ½ is %s, the same as the input", []string{r.shapes[got].Name})
 		clr = ui.Category(2)
 	case got >= 0:
-		msg = fmt.Sprintf("v′ rounded at ½ is %s", r.shapes[got].Name)
+		msg = ui.FmtS("v′ rounded at ½ is %s", []string{r.shapes[got].Name})
 		clr = ui.Text
 	default:
 		msg = "v′ rounded at ½ is none of the three shapes"
@@ -276,7 +276,7 @@ func (r *rbmLab) probCell(dst *ebiten.Image, th ui.Theme, c ui.Rect, p float64, 
 	if p > 0.6 {
 		fg = ui.Background
 	}
-	s := prefix + fmt.Sprintf("%.2f", p)
+	s := ui.FmtS("%s%.2f", []string{prefix}, p)
 	for _, role := range []ui.TextRole{ui.Number, ui.Small} {
 		st := th.Style(role)
 		if ui.TextWidth(s, st.Font, st.Size) <= c.W-th.Px(4) && th.LineHeight(role) <= c.H+th.Px(4) {

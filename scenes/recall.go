@@ -67,6 +67,7 @@ type recall struct {
 	basinLeaf, legendBox, footBox, memBox ui.Rect
 	basinBox                              ui.Rect  // the map itself, 2:1 inside basinLeaf
 	cells                                 ui.Rects // the basin map's cells, drawn in one call
+	legendKeys                            []sim.Match
 	memPanel                              *ui.Node
 }
 
@@ -89,7 +90,7 @@ func newRecall(seed uint64) Scene {
 	r.plot = ui.Plot{Title: "Energy over time", XLabel: "unit updates", Series: []*ui.Series{r.energy}, FixedY: true, XSpan: 200}
 	t := ui.NewTransport(0.05, 200, 1)
 	r.temp = ui.Slider{ID: "temperature", Label: "Temperature T", Min: 0.01, Max: 10, Value: recallT, Log: true,
-		Format: func(v float64) string { return fmt.Sprintf("%.2f", v) }}
+		Format: func(v float64) string { return ui.Fmt("%.2f", v) }}
 	r.corrupt = ui.Button{ID: "corrupt", Label: "Corrupt a memory"}
 	r.randomize = ui.Button{ID: "randomize", Label: "Randomize"}
 	r.store = ui.Button{ID: "store", Label: "Store this pattern"}
@@ -221,9 +222,9 @@ func (r *recall) Help() string {
 // plural writes n with the singular or plural noun.
 func plural(n int, one, many string) string {
 	if n == 1 {
-		return "1 " + one
+		return ui.FmtS("1 %s", []string{one})
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return ui.FmtS("%[2]d %[1]s", []string{many}, float64(n))
 }
 
 // gray returns the k-th Gray code, so that neighbouring columns (and rows)

@@ -36,7 +36,7 @@ func (r *recall) Draw(dst *ebiten.Image, ctx *Context) {
 	th := ctx.Theme
 	r.place()
 	s := r.chain.State()
-	r.memPanel.Title = fmt.Sprintf("Stored memories (%d)", len(r.memories))
+	r.memPanel.Title = ui.Fmt("Stored memories (%d)", float64(len(r.memories)))
 	if r.hover >= 0 {
 		r.memPanel.Title = "State under the pointer"
 	}
@@ -75,8 +75,8 @@ func (r *recall) drawReadouts(dst *ebiten.Image, th ui.Theme, s []int8) {
 		ui.TextIn(dst, c.Top(lh), label, th.Style(ui.Small), ui.TextDim, ui.Left)
 		ui.TextIn(dst, c.Below(lh, 0).Top(th.LineHeight(ui.Readout)), value, th.Style(ui.Readout), ui.Text, ui.Left)
 	}
-	read(cols[0], "Energy", fmt.Sprintf("%.1f", r.chain.Energy()))
-	read(cols[1], "Updates", fmt.Sprintf("%d", r.chain.Updates))
+	read(cols[0], "Energy", ui.Fmt("%.1f", r.chain.Energy()))
+	read(cols[1], "Updates", ui.Fmt("%d", float64(r.chain.Updates)))
 	over := "—"
 	label := "Overlap"
 	if len(r.memories) > 0 {
@@ -86,8 +86,8 @@ func (r *recall) drawReadouts(dst *ebiten.Image, th ui.Theme, s []int8) {
 				best, name = o, m.Name
 			}
 		}
-		label = "Overlap with " + name
-		over = fmt.Sprintf("%+.2f", best)
+		label = ui.FmtS("Overlap with %s", []string{name})
+		over = ui.Fmt("%+.2f", best)
 	}
 	read(cols[2], label, over)
 }
@@ -110,8 +110,8 @@ func (r *recall) drawUnit(dst *ebiten.Image, th ui.Theme) {
 		box = box.Below(h, th.Px(4))
 		return l
 	}
-	ui.TextIn(dst, line(th.LineHeight(ui.Strong)), fmt.Sprintf("Unit %d  (row %d, column %d)", sel, sel/recallSide+1, sel%recallSide+1), th.Style(ui.Strong), ui.Text, ui.Left)
-	ui.TextIn(dst, line(th.LineHeight(ui.Number)), fmt.Sprintf("ΔE = %+.2f    p(on) = σ(ΔE/T) = %.4f", dE, p), num, ui.Text, ui.Left)
+	ui.TextIn(dst, line(th.LineHeight(ui.Strong)), ui.Fmt("Unit %d  (row %d, column %d)", float64(sel), float64(sel/recallSide+1), float64(sel%recallSide+1)), th.Style(ui.Strong), ui.Text, ui.Left)
+	ui.TextIn(dst, line(th.LineHeight(ui.Number)), ui.Fmt("ΔE = %+.2f    p(on) = σ(ΔE/T) = %.4f", dE, p), num, ui.Text, ui.Left)
 
 	// A unit line from 0 to 1: p(on) is the shaded part; the last draw u is
 	// a tick, and the unit turned on exactly when the tick fell inside.
@@ -135,13 +135,13 @@ func (r *recall) drawUnit(dst *ebiten.Image, th ui.Theme) {
 			verdict = "on"
 		}
 		if u.Draw == sim.NoDraw {
-			last = fmt.Sprintf("Last update at T = 0: no coin, ΔE was %+.2f → %s", u.DeltaE, verdict)
+			last = ui.FmtS("Last update at T = 0: no coin, ΔE was %+.2[2]f → %[1]s", []string{verdict}, u.DeltaE)
 		} else {
 			cmp := "≥"
 			if u.On {
 				cmp = "<"
 			}
-			last = fmt.Sprintf("Last update: u = %.4f %s p = %.4f → %s", u.Draw, cmp, u.POn, verdict)
+			last = ui.FmtS("Last update: u = %.4[3]f %[1]s p = %.4[4]f → %[2]s", []string{cmp, verdict}, u.Draw, u.POn)
 			ux := bar.X + bar.W*u.Draw
 			ui.Line(dst, ux, bar.Y-th.Px(4), ux, bar.Bottom()+th.Px(4), th.Px(2.5), ui.Warm)
 		}
@@ -169,7 +169,7 @@ func (r *recall) drawBasinMap(dst *ebiten.Image, th ui.Theme, s []int8) {
 			}
 		}
 	}
-	mark := func(idx int, clr color.Color, w float64) {
+	mark := func(idx int, clr color.RGBA, w float64) {
 		c, rw := basinCell(idx)
 		cell := ui.Rect{X: b.X + float64(c)*cw, Y: b.Y + float64(rw)*ch, W: cw - gap, H: ch - gap}
 		ui.StrokeRect(dst, cell.Inset(-w), w, clr)
@@ -180,11 +180,12 @@ func (r *recall) drawBasinMap(dst *ebiten.Image, th ui.Theme, s []int8) {
 	mark(int(sim.IndexOf(s)), ui.Text, th.Px(2.5))
 
 	// Legend: one swatch per basin that has states, with its size.
-	var keys []sim.Match
+	keys := r.legendKeys[:0]
 	for k := range r.memories {
 		keys = append(keys, sim.Match{Index: k}, sim.Match{Index: k, Mirror: true})
 	}
 	keys = append(keys, sim.None)
+	r.legendKeys = keys
 	small := th.Style(ui.Small)
 	cols := max(1, int(r.legendBox.W/th.Px(120)))
 	cellW := r.legendBox.W / float64(cols)
@@ -195,11 +196,11 @@ func (r *recall) drawBasinMap(dst *ebiten.Image, th ui.Theme, s []int8) {
 		if n == 0 && m != sim.None {
 			continue
 		}
-		name := "spurious"
+		format, name := "spurious  %[2]d", ""
 		if m != sim.None {
-			name = r.memories[m.Index].Name
+			format, name = "%[1]s  %[2]d", r.memories[m.Index].Name
 			if m.Mirror {
-				name = "mirror " + name
+				format = "mirror %[1]s  %[2]d"
 			}
 		}
 		cell := ui.Rect{X: r.legendBox.X + float64(col%cols)*cellW, Y: r.legendBox.Y + float64(col/cols)*lh, W: cellW, H: lh}
@@ -207,7 +208,7 @@ func (r *recall) drawBasinMap(dst *ebiten.Image, th ui.Theme, s []int8) {
 			break
 		}
 		ui.FillRect(dst, ui.Rect{X: cell.X, Y: cell.CenterY() - th.Px(6), W: th.Px(12), H: th.Px(12)}, matchColor(m))
-		ui.TextIn(dst, ui.Rect{X: cell.X + th.Px(18), Y: cell.Y, W: cell.W - th.Px(20), H: cell.H}, fmt.Sprintf("%s  %d", name, n), small, ui.TextDim, ui.Left)
+		ui.TextIn(dst, ui.Rect{X: cell.X + th.Px(18), Y: cell.Y, W: cell.W - th.Px(20), H: cell.H}, ui.FmtS(format, []string{name}, float64(n)), small, ui.TextDim, ui.Left)
 		col++
 	}
 	ui.TextBlock(dst, r.footBox, basinFoot, small, ui.TextFaint)
@@ -263,7 +264,7 @@ func (r *recall) drawMemories(dst *ebiten.Image, th ui.Theme) {
 	y := box.Y + float64(rows)*tileH + th.Px(4)
 	note := "All of them are valleys: every single flip raises the energy."
 	if r.stable < len(r.memories) {
-		note = fmt.Sprintf("* marks a memory that is no longer a valley: %d of %d are.", r.stable, len(r.memories))
+		note = ui.Fmt("* marks a memory that is no longer a valley: %d of %d are.", float64(r.stable), float64(len(r.memories)))
 	}
 	y += ui.TextBlock(dst, ui.Rect{X: box.X, Y: y, W: box.W, H: th.LineHeight(ui.Small) * 2}, note, small, ui.TextDim) + th.Px(ui.Gap)
 	r.drawWeights(dst, th, ui.Rect{X: box.X, Y: y, W: box.W, H: math.Min(th.Px(122), box.Bottom()-y)})

@@ -22,11 +22,12 @@ func TestMain(m *testing.M) { ebitentest.Main(m) }
 // harness drives a Manager showing one scene on a screen of a chosen
 // size, with fake input, recording the notices it shows.
 type harness struct {
-	m     *Manager
-	s     Scene
-	in    *ui.Fake
-	notes []string
-	img   *ebiten.Image
+	m      *Manager
+	s      Scene
+	in     *ui.Fake
+	notes  []string
+	img    *ebiten.Image
+	notify func(string) // records notices; made once
 }
 
 func newHarness(t *testing.T, name string, w, h int) *harness {
@@ -40,7 +41,10 @@ func newHarness(t *testing.T, name string, w, h int) *harness {
 // ctx returns the context the scene sees in a frame.
 func (h *harness) ctx() *Context {
 	c := h.m.context(h.in)
-	c.Notify = func(msg string) { h.m.Notify(msg); h.notes = append(h.notes, msg) }
+	if h.notify == nil {
+		h.notify = func(msg string) { h.m.Notify(msg); h.notes = append(h.notes, msg) }
+	}
+	c.Notify = h.notify
 	return c
 }
 

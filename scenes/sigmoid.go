@@ -75,9 +75,9 @@ const sigmoidTip = "Try T = 0.05: the unit nearly always takes the side that low
 func newSigmoid(seed uint64) Scene {
 	s := &sigmoid{seed: seed, span: sigmoidSpan}
 	s.temp = ui.Slider{ID: "temperature", Label: "Temperature T", Min: 0.01, Max: 100, Value: sigmoidT, Log: true,
-		Format: func(v float64) string { return fmt.Sprintf("%.3g", v) }}
+		Format: func(v float64) string { return ui.Fmt("%.3g", v) }}
 	s.gap = ui.Slider{ID: "gap", Label: "Energy gap ΔE", Min: -sigmoidMaxGap, Max: sigmoidMaxGap, Value: sigmoidGap,
-		Format: func(v float64) string { return fmt.Sprintf("%+.2f", v) }}
+		Format: func(v float64) string { return ui.Fmt("%+.2f", v) }}
 	t := ui.NewTransport(0.05, 500, 2)
 	t.Speed.Label = "Speed (flips per frame)"
 	s.zoomIn = ui.Button{ID: "zoom-in", Label: "Zoom in"}
@@ -158,7 +158,7 @@ func (s *sigmoid) zoom(dir int) {
 }
 
 func (s *sigmoid) zoomText() string {
-	return fmt.Sprintf("The axis runs from ΔE = −%[1]g to +%[1]g and stays put while ΔE and T change. Zoom with the buttons, + and −, or the mouse wheel over the curve.", s.axis())
+	return ui.Fmt("The axis runs from ΔE = −%[1]g to +%[1]g and stays put while ΔE and T change. Zoom with the buttons, + and −, or the mouse wheel over the curve.", s.axis())
 }
 
 // offScale says where ΔE lies against the axis: −1 off its left end, +1

@@ -1,7 +1,6 @@
 package scenes
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -17,7 +16,7 @@ func (s *sigmoid) Draw(dst *ebiten.Image, ctx *Context) {
 	s.place(th)
 	s.panels(dst, th)
 	T, dE := s.temp.Value, s.gap.Value
-	ui.TextIn(dst, s.readBox, fmt.Sprintf("ΔE = %+.2f   T = %.3g   p(on) = %.4f", dE, T, sim.POn(dE, T)), th.Style(ui.Number), ui.Text, ui.Left)
+	ui.TextIn(dst, s.readBox, ui.Fmt("ΔE = %+.2f   T = %.3g   p(on) = %.4f", dE, T, sim.POn(dE, T)), th.Style(ui.Number), ui.Text, ui.Left)
 	s.drawCurve(dst, th)
 	s.zoomIn.Disabled = s.span == 0
 	s.zoomOut.Disabled = s.span == len(sigmoidSpans)-1
@@ -65,7 +64,7 @@ func (s *sigmoid) drawCurve(dst *ebiten.Image, th ui.Theme) {
 		ui.FillRect(dst, ui.Rect{X: sx(t), Y: a.Y, W: 1, H: a.H}, ui.Grid)
 		label := ui.FormatTick(t)
 		if t > 0 {
-			label = "+" + label
+			label = ui.FmtS("+%s", []string{label})
 		}
 		ui.TextIn(dst, ui.Rect{X: sx(t) - tw/2, Y: a.Bottom() + th.Px(2), W: tw, H: lh}, label, small, ui.TextDim, ui.Center)
 	}
@@ -147,7 +146,7 @@ func (s *sigmoid) drawOffScale(dst *ebiten.Image, th ui.Theme, side int, hy, dE 
 	s.xs = append(s.xs[:0], tip, base, base)
 	s.ys = append(s.ys[:0], hy, hy-d, hy+d)
 	s.painter.Fill(dst, s.xs, s.ys, ui.Warm)
-	label := fmt.Sprintf("ΔE = %+.2f, off the axis", dE)
+	label := ui.Fmt("ΔE = %+.2f, off the axis", dE)
 	w := ui.TextWidth(label, small.Font, small.Size) + th.Px(12)
 	// The value sits beside the arrow along the edge, below it in the upper
 	// half and above it in the lower, clear of the limits' labels.
@@ -185,16 +184,16 @@ func (s *sigmoid) drawCoin(dst *ebiten.Image, th ui.Theme) {
 		return l
 	}
 	p := sim.POn(s.gap.Value, s.temp.Value)
-	ui.TextIn(dst, line(th.LineHeight(ui.Body)), "now "+state, body, ui.Text, ui.Left)
-	ui.TextIn(dst, line(th.LineHeight(ui.Number)), fmt.Sprintf("flips %d   on %d", s.flips, s.ons), num, ui.Text, ui.Left)
+	ui.TextIn(dst, line(th.LineHeight(ui.Body)), ui.FmtS("now %s", []string{state}), body, ui.Text, ui.Left)
+	ui.TextIn(dst, line(th.LineHeight(ui.Number)), ui.Fmt("flips %d   on %d", float64(s.flips), float64(s.ons)), num, ui.Text, ui.Left)
 	freq := "—"
 	ci := "95% interval: —"
 	if s.flips > 0 {
-		freq = fmt.Sprintf("%.4f", float64(s.ons)/float64(s.flips))
+		freq = ui.Fmt("%.4f", float64(s.ons)/float64(s.flips))
 		lo, hi := sim.Wilson(s.ons, s.flips, 1.959963984540054)
-		ci = fmt.Sprintf("95%% interval %.3f – %.3f", lo, hi)
+		ci = ui.Fmt("95%% interval %.3f – %.3f", lo, hi)
 	}
-	ui.TextIn(dst, line(th.LineHeight(ui.Number)), fmt.Sprintf("frequency %s   p %.4f", freq, p), num, ui.Text, ui.Left)
+	ui.TextIn(dst, line(th.LineHeight(ui.Number)), ui.FmtS("frequency %s   p %.4f", []string{freq}, p), num, ui.Text, ui.Left)
 	ui.TextIn(dst, line(th.LineHeight(ui.Small)), ci, small, ui.TextDim, ui.Left)
 
 	// The last flips as a strip of small squares, newest at the right.
@@ -216,6 +215,6 @@ func (s *sigmoid) drawCoin(dst *ebiten.Image, th ui.Theme) {
 		if u.On {
 			cmp, verdict = "<", "on"
 		}
-		ui.TextIn(dst, rest.Top(th.LineHeight(ui.Number)), fmt.Sprintf("last draw u = %.4f %s p → %s", u.Draw, cmp, verdict), num, ui.TextDim, ui.Left)
+		ui.TextIn(dst, rest.Top(th.LineHeight(ui.Number)), ui.FmtS("last draw u = %.4[3]f %[1]s p → %[2]s", []string{cmp, verdict}, u.Draw), num, ui.TextDim, ui.Left)
 	}
 }

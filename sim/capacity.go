@@ -803,6 +803,12 @@ func (s *CapacitySweep) Config() CapacityConfig {
 	return c
 }
 
+// Sizes returns the number of rules and of loads in the experiment and
+// the trials at each, without the copy Config makes.
+func (s *CapacitySweep) Sizes() (rules, loads, trials int) {
+	return len(s.cfg.Rules), len(s.cfg.Alphas), s.cfg.Trials
+}
+
 // Total returns the number of trials of the whole experiment.
 func (s *CapacitySweep) Total() int { return len(s.points) * s.cfg.Trials }
 

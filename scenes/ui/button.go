@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"image/color"
-
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
@@ -88,7 +86,7 @@ func (b *Button) Draw(dst *ebiten.Image, f *Focus) {
 	}
 	x := r.CenterX() - (lw+gap+hw)/2
 	Label(dst, b.Label, Regular, size, x, r.CenterY(), fg, Left)
-	var hc color.Color = TextDim
+	hc := TextDim
 	if b.Primary && !b.Disabled {
 		hc = Shade(Background, 1.8)
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"boltzlab/assets/fonts"
 )
@@ -81,7 +80,7 @@ const (
 
 // Label draws one line of text with its vertical middle at y and its
 // anchor at x.
-func Label(dst *ebiten.Image, s string, f Font, size, x, y float64, clr color.Color, align Align) {
+func Label(dst *ebiten.Image, s string, f Font, size, x, y float64, clr color.RGBA, align Align) {
 	if NonFinite != nil && (strings.Contains(s, "NaN") || strings.Contains(s, "Inf")) {
 		NonFinite("text " + strconvQuote(s))
 	}
@@ -96,10 +95,11 @@ func TextWidth(s string, f Font, size float64) float64 {
 // Paragraph draws s word-wrapped to width w from the top-left (x, y) and
 // returns the height it used; with a nil dst it only measures. Newlines in
 // s start new paragraphs, set a little apart.
-func Paragraph(dst *ebiten.Image, s string, f Font, size, x, y, w float64, clr color.Color) float64 {
+func Paragraph(dst *ebiten.Image, s string, f Font, size, x, y, w float64, clr color.RGBA) float64 {
 	lh := size * 1.45
 	h := 0.0
-	for k, para := range splitLines(s) {
+	for k, rest := 0, s; ; k++ {
+		para, tail, more := strings.Cut(rest, "\n")
 		if k > 0 {
 			h += lh * 0.45
 		}
@@ -109,20 +109,11 @@ func Paragraph(dst *ebiten.Image, s string, f Font, size, x, y, w float64, clr c
 			}
 			h += lh
 		}
-	}
-	return h
-}
-
-func splitLines(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			out = append(out, s[start:i])
-			start = i + 1
+		if !more {
+			return h
 		}
+		rest = tail
 	}
-	return append(out, s[start:])
 }
 
 // wrapped returns wrap's lines for a paragraph, kept from earlier calls:
@@ -226,23 +217,28 @@ func FillRect(dst *ebiten.Image, r Rect, clr color.RGBA) {
 var fills Rects
 
 // StrokeRect outlines r with a line of width w, drawn inside r.
-func StrokeRect(dst *ebiten.Image, r Rect, w float64, clr color.Color) {
-	vector.StrokeRect(dst, float32(r.X+w/2), float32(r.Y+w/2), float32(r.W-w), float32(r.H-w), float32(w), clr, false)
+func StrokeRect(dst *ebiten.Image, r Rect, w float64, clr color.RGBA) {
+	w = math.Min(w, math.Min(r.W, r.H)/2)
+	fills.Add(Rect{r.X, r.Y, r.W, w}, clr)
+	fills.Add(Rect{r.X, r.Bottom() - w, r.W, w}, clr)
+	fills.Add(Rect{r.X, r.Y + w, w, r.H - 2*w}, clr)
+	fills.Add(Rect{r.Right() - w, r.Y + w, w, r.H - 2*w}, clr)
+	fills.Draw(dst)
 }
 
 // Line draws a straight anti-aliased line of width w.
-func Line(dst *ebiten.Image, x0, y0, x1, y1, w float64, clr color.Color) {
+func Line(dst *ebiten.Image, x0, y0, x1, y1, w float64, clr color.RGBA) {
 	shared.segment(x0, y0, x1, y1, w, clr)
 	shared.flushLines(dst, w)
 }
 
 // Disc fills a circle.
-func Disc(dst *ebiten.Image, cx, cy, r float64, clr color.Color) {
+func Disc(dst *ebiten.Image, cx, cy, r float64, clr color.RGBA) {
 	shared.FillRound(dst, Rect{cx - r, cy - r, 2 * r, 2 * r}, r, clr)
 }
 
 // Ring outlines a circle of radius r with a line of width w centred on it.
-func Ring(dst *ebiten.Image, cx, cy, r, w float64, clr color.Color) {
+func Ring(dst *ebiten.Image, cx, cy, r, w float64, clr color.RGBA) {
 	o := r + w/2
 	shared.StrokeRound(dst, Rect{cx - o, cy - o, 2 * o, 2 * o}, o, w, clr)
 }
@@ -259,30 +255,33 @@ type Painter struct {
 	uniforms map[string]any
 	u        *[8]float32 // the uniforms' values, which the map's slices share
 	rop      ebiten.DrawRectShaderOptions
+	top      ebiten.DrawTrianglesOptions
+	lines    map[string]any // the line shader's uniform, kept like uniforms
+	half     []float32
+	lop      ebiten.DrawTrianglesShaderOptions
 }
 
 // Fill fills the polygon xs, ys (without anti-aliasing, which costs a
-// whole offscreen pass per call; see shapes.go).
-func (p *Painter) Fill(dst *ebiten.Image, xs, ys []float64, clr color.Color) {
-	var path vector.Path
-	for i := range xs {
-		if i == 0 {
-			path.MoveTo(float32(xs[i]), float32(ys[i]))
-		} else {
-			path.LineTo(float32(xs[i]), float32(ys[i]))
-		}
+// whole offscreen pass per call; see shapes.go). The polygon is sent as a
+// fan of triangles from its first point and filled by the non-zero rule,
+// which fills any simple polygon, convex or not, exactly once.
+func (p *Painter) Fill(dst *ebiten.Image, xs, ys []float64, clr color.RGBA) {
+	n := min(len(xs), len(ys))
+	if n < 3 {
+		return
 	}
-	path.Close()
-	p.vs, p.is = path.AppendVerticesAndIndicesForFilling(p.vs[:0], p.is[:0])
 	r, g, b, a := clr.RGBA()
-	for i := range p.vs {
-		p.vs[i].SrcX, p.vs[i].SrcY = 1, 1
-		p.vs[i].ColorR = float32(r) / 0xffff
-		p.vs[i].ColorG = float32(g) / 0xffff
-		p.vs[i].ColorB = float32(b) / 0xffff
-		p.vs[i].ColorA = float32(a) / 0xffff
+	p.vs, p.is = p.vs[:0], p.is[:0]
+	for i := range n {
+		checkFinite("a polygon", xs[i], ys[i])
+		p.vs = append(p.vs, ebiten.Vertex{DstX: float32(xs[i]), DstY: float32(ys[i]), SrcX: 1, SrcY: 1,
+			ColorR: float32(r) / 0xffff, ColorG: float32(g) / 0xffff, ColorB: float32(b) / 0xffff, ColorA: float32(a) / 0xffff})
 	}
-	dst.DrawTriangles(p.vs, p.is, whitePixel, &ebiten.DrawTrianglesOptions{FillRule: ebiten.FillRuleNonZero})
+	for i := 1; i+1 < n; i++ {
+		p.is = append(p.is, 0, uint16(i), uint16(i+1))
+	}
+	p.top.FillRule = ebiten.FillRuleNonZero
+	dst.DrawTriangles(p.vs, p.is, whitePixel, &p.top)
 	p.vs, p.is = p.vs[:0], p.is[:0]
 }
 
@@ -302,7 +301,7 @@ var Overflow func(s string, need, have float64)
 
 // TextIn draws one line s in box, anchored by align and centred vertically.
 // A line wider than the box is cut short with "…" and reported to Overflow.
-func TextIn(dst *ebiten.Image, box Rect, s string, st Style, clr color.Color, align Align) {
+func TextIn(dst *ebiten.Image, box Rect, s string, st Style, clr color.RGBA, align Align) {
 	if w := TextWidth(s, st.Font, st.Size); w > box.W+0.5 {
 		if Overflow != nil {
 			Overflow(s, w, box.W)
@@ -335,13 +334,11 @@ func elide(s string, st Style, w float64) string {
 // TextBlock draws s wrapped to box's width from its top-left and returns
 // the height it used; with a nil dst it only measures. Text taller than
 // the box is reported to Overflow (and still drawn).
-func TextBlock(dst *ebiten.Image, box Rect, s string, st Style, clr color.Color) float64 {
+func TextBlock(dst *ebiten.Image, box Rect, s string, st Style, clr color.RGBA) float64 {
 	if dst != nil && Overflow != nil {
-		for _, para := range splitLines(s) {
-			for _, word := range strings.Fields(para) {
-				if w := TextWidth(word, st.Font, st.Size); w > box.W+0.5 {
-					Overflow(word, w, box.W)
-				}
+		for _, word := range strings.Fields(s) {
+			if w := TextWidth(word, st.Font, st.Size); w > box.W+0.5 {
+				Overflow(word, w, box.W)
 			}
 		}
 	}
@@ -363,7 +360,7 @@ func TextHeight(s string, st Style, w float64) float64 {
 	if ok {
 		return h
 	}
-	h = Paragraph(nil, s, st.Font, st.Size, 0, 0, w, nil)
+	h = Paragraph(nil, s, st.Font, st.Size, 0, 0, w, color.RGBA{})
 	heights.mu.Lock()
 	if heights.m == nil || len(heights.m) >= 512 {
 		heights.m = map[heightKey]float64{}

@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"math"
 	"strconv"
+	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -78,6 +79,7 @@ type Plot struct {
 
 	painter Painter
 	px, py  []float64
+	clip    clipped
 }
 
 // Ranges returns the x and y ranges the plot would draw now.
@@ -163,7 +165,7 @@ func (p *Plot) Draw(dst *ebiten.Image) {
 	}
 
 	// Series are clipped to the plot area by drawing into a sub-image.
-	clip := dst.SubImage(rectangle(a.Inset(-1))).(*ebiten.Image)
+	clip := p.clip.of(dst, rectangle(a.Inset(-1)))
 	lx := r.Right() - fs*0.9
 	for i := len(p.Series) - 1; i >= 0; i-- {
 		s := p.Series[i]
@@ -187,11 +189,43 @@ func (p *Plot) Draw(dst *ebiten.Image) {
 	}
 }
 
-// NiceTicks returns about n round tick values covering [lo, hi].
+// NiceTicks returns about n round tick values covering [lo, hi]. The
+// slice is shared with later calls for the same range and must not be
+// changed.
 func NiceTicks(lo, hi float64, n int) []float64 {
 	if !(hi > lo) || math.IsInf(hi-lo, 0) || n < 1 {
 		return nil
 	}
+	k := tickKey{lo, hi, n}
+	tickCache.mu.Lock()
+	ts, ok := tickCache.m[k]
+	tickCache.mu.Unlock()
+	if ok {
+		return ts
+	}
+	ts = niceTicks(lo, hi, n)
+	tickCache.mu.Lock()
+	if tickCache.m == nil || len(tickCache.m) >= 1024 {
+		tickCache.m = map[tickKey][]float64{}
+	}
+	tickCache.m[k] = ts
+	tickCache.mu.Unlock()
+	return ts
+}
+
+type tickKey struct {
+	lo, hi float64
+	n      int
+}
+
+// tickCache keeps the ticks of the ranges plots showed lately: an axis
+// that does not move asks for the same ticks every frame.
+var tickCache struct {
+	mu sync.Mutex
+	m  map[tickKey][]float64
+}
+
+func niceTicks(lo, hi float64, n int) []float64 {
 	raw := (hi - lo) / float64(n)
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
 	step, mant := mag, 1.0
@@ -220,8 +254,20 @@ func NiceTicks(lo, hi float64, n int) []float64 {
 
 // FormatTick writes a tick value compactly: integers without decimals,
 // others with up to three significant digits, and k/M suffixes for large
-// counts.
+// counts. The strings are kept (see Fmt).
 func FormatTick(v float64) string {
+	k := fmtKey{format: "tick", v: [4]float64{v}, n: 1}
+	formatted.mu.Lock()
+	s, ok := formatted.m[k]
+	formatted.mu.Unlock()
+	if !ok {
+		s = formatTick(v)
+		keep(k, s)
+	}
+	return s
+}
+
+func formatTick(v float64) string {
 	if math.Abs(v) < 1e-12 {
 		return "0"
 	}

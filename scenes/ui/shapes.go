@@ -79,13 +79,13 @@ func lineShader() *ebiten.Shader {
 	return shaders.line
 }
 
-func premultiplied(clr color.Color) [4]float32 {
+func premultiplied(clr color.RGBA) [4]float32 {
 	r, g, b, a := clr.RGBA()
 	return [4]float32{float32(r) / 0xffff, float32(g) / 0xffff, float32(b) / 0xffff, float32(a) / 0xffff}
 }
 
 // shape draws a rounded rectangle through the shader; stroke 0 fills it.
-func (p *Painter) shape(dst *ebiten.Image, r Rect, rad, stroke float64, clr color.Color) {
+func (p *Painter) shape(dst *ebiten.Image, r Rect, rad, stroke float64, clr color.RGBA) {
 	checkFinite("a rounded shape", r.X, r.Y, r.W, r.H, rad, stroke)
 	if !(r.W > 0 && r.H > 0) {
 		return
@@ -107,20 +107,20 @@ func (p *Painter) shape(dst *ebiten.Image, r Rect, rad, stroke float64, clr colo
 }
 
 // FillRound fills a rectangle with corners of radius rad.
-func (p *Painter) FillRound(dst *ebiten.Image, r Rect, rad float64, clr color.Color) {
+func (p *Painter) FillRound(dst *ebiten.Image, r Rect, rad float64, clr color.RGBA) {
 	p.shape(dst, r, rad, 0, clr)
 }
 
 // StrokeRound outlines a rounded rectangle with a line of width w drawn
 // inside its edge.
-func (p *Painter) StrokeRound(dst *ebiten.Image, r Rect, rad, w float64, clr color.Color) {
+func (p *Painter) StrokeRound(dst *ebiten.Image, r Rect, rad, w float64, clr color.RGBA) {
 	p.shape(dst, r, rad, math.Max(w, 0.5), clr)
 }
 
 // Polyline strokes the points xs[i], ys[i] as one connected line, with
 // soft edges. Points that are NaN break the line, so a series with gaps
 // draws correctly.
-func (p *Painter) Polyline(dst *ebiten.Image, xs, ys []float64, w float64, clr color.Color) {
+func (p *Painter) Polyline(dst *ebiten.Image, xs, ys []float64, w float64, clr color.RGBA) {
 	p.vs, p.is = p.vs[:0], p.is[:0]
 	for i := 1; i < len(xs); i++ {
 		p.segment(xs[i-1], ys[i-1], xs[i], ys[i], w, clr)
@@ -130,7 +130,7 @@ func (p *Painter) Polyline(dst *ebiten.Image, xs, ys []float64, w float64, clr c
 
 // segment queues one line segment as a quad, extended by half a width at
 // each end so that consecutive segments overlap at their joints.
-func (p *Painter) segment(x0, y0, x1, y1, w float64, clr color.Color) {
+func (p *Painter) segment(x0, y0, x1, y1, w float64, clr color.RGBA) {
 	if math.IsNaN(x0+y0+x1+y1) || math.IsInf(x0+y0+x1+y1, 0) {
 		return
 	}
@@ -160,7 +160,12 @@ func (p *Painter) flushLines(dst *ebiten.Image, w float64) {
 	if len(p.is) == 0 {
 		return
 	}
-	op := &ebiten.DrawTrianglesShaderOptions{Uniforms: map[string]any{"HalfWidth": float32(w / 2)}}
-	dst.DrawTrianglesShader(p.vs, p.is, lineShader(), op)
+	if p.lines == nil {
+		p.half = make([]float32, 1)
+		p.lines = map[string]any{"HalfWidth": p.half}
+	}
+	p.half[0] = float32(w / 2)
+	p.lop.Uniforms = p.lines
+	dst.DrawTrianglesShader(p.vs, p.is, lineShader(), &p.lop)
 	p.vs, p.is = p.vs[:0], p.is[:0]
 }

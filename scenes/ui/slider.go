@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -137,9 +136,9 @@ func (s *Slider) Text() string {
 		return s.Format(s.Value)
 	}
 	if s.Integer {
-		return fmt.Sprintf("%.0f", s.Value)
+		return Fmt("%.0f", s.Value)
 	}
-	return fmt.Sprintf("%.3g", s.Value)
+	return Fmt("%.3g", s.Value)
 }
 
 // Draw draws the label and value above the track and the knob on it.

@@ -97,7 +97,7 @@ func lineWidth(s string, f Font, size float64) float64 {
 
 // drawLine draws s with its anchor at (x, y) as Label describes, from the
 // cache when the line has been seen in an earlier frame.
-func drawLine(dst *ebiten.Image, s string, f Font, size, x, y float64, clr color.Color, align Align) {
+func drawLine(dst *ebiten.Image, s string, f Font, size, x, y float64, clr color.RGBA, align Align) {
 	lines.mu.Lock()
 	e := line(s, f, size)
 	if e.img != nil && e.page.gen != e.gen {
@@ -119,13 +119,13 @@ func drawLine(dst *ebiten.Image, s string, f Font, size, x, y float64, clr color
 	if img == nil {
 		op := &text.DrawOptions{}
 		op.GeoM.Translate(math.Round(left), math.Round(top))
-		op.ColorScale.ScaleWithColor(clr)
+		scaleBy(&op.ColorScale, clr)
 		text.Draw(dst, s, face, op)
 		return
 	}
 	op := &ebiten.DrawImageOptions{}
 	op.GeoM.Translate(math.Round(left)-linePad, math.Round(top)-linePad)
-	op.ColorScale.ScaleWithColor(clr)
+	scaleBy(&op.ColorScale, clr)
 	dst.DrawImage(img, op)
 }
 
@@ -208,3 +208,10 @@ func EndFrame() {
 // faceSize rounds a text size the way Face does, so the cache and the
 // faces agree on which sizes are the same.
 func faceSize(size float64) float64 { return math.Max(4, math.Round(size*4)/4) }
+
+// scaleBy sets cs to draw white as clr, as ColorScale.ScaleWithColor does,
+// without making an interface value of clr (which allocates).
+func scaleBy(cs *ebiten.ColorScale, clr color.RGBA) {
+	r, g, b, a := clr.RGBA()
+	cs.Scale(float32(r)/0xffff, float32(g)/0xffff, float32(b)/0xffff, float32(a)/0xffff)
+}

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"github.com/hajimehoshi/ebiten/v2"
 )
 
@@ -31,9 +29,9 @@ func NewTransport(lo, hi, speed float64) *Transport {
 	}
 	t.Speed.Format = func(v float64) string {
 		if v < 1 {
-			return fmt.Sprintf("1 per %.0f frames", 1/v)
+			return Fmt("1 per %.0f frames", 1/v)
 		}
-		return fmt.Sprintf("%.0f", v)
+		return Fmt("%.0f", v)
 	}
 	return t
 }

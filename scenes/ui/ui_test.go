@@ -330,3 +330,13 @@ func TestWidthsAddAcrossSpaces(t *testing.T) {
 		}
 	}
 }
+
+// Fmt formats as fmt.Sprintf does, integers included, and keeps what it
+// made.
+func TestFmt(t *testing.T) {
+	assert.Equal(t, "E = -36.0, 9 units, 100%", Fmt("E = %.1f, %d units, 100%%", -36, 9))
+	assert.Equal(t, "unit +3 (row 2)", Fmt("unit %+d (row %[2]d)", 3, 2))
+	assert.Equal(t, "u = 0.3280 < p → on", FmtS("u = %.4[3]f %[1]s p → %[2]s", []string{"<", "on"}, 0.328))
+	assert.NotEqual(t, "seed 18446744073709551615", Fmt("seed %d", 18446744073709551615), "past 2^53 a float64 is not exact: a seed needs a Memo")
+	assert.Equal(t, 0.0, testing.AllocsPerRun(100, func() { _ = Fmt("E = %.1f", -36) }), "a string already made costs nothing")
+}
