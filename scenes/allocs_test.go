@@ -132,6 +132,7 @@ func quiet(t *testing.T, h *harness) {
 			h.step(t)
 		}
 	case *capacity:
+		s.stopSweep()
 		s.sweepDone = true
 	}
 	h.step(t)

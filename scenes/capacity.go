@@ -1,10 +1,11 @@
 package scenes
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"time"
+	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -28,9 +29,17 @@ type capacity struct {
 	result string
 	ok     bool
 
-	sweep     *sim.CapacitySweep // the experiment, a few steps each frame
+	// The experiment runs beside the frames (on another core on the
+	// desktop, between frames in the browser) and the frames draw a copy
+	// of its tallies taken at the start of each tick.
+	sweep     *sim.CapacitySweep
+	sweepJob  *task
 	sweepErr  error
 	sweepDone bool
+	tally     sweepView  // this tick's copy
+	viewMu    sync.Mutex // guards latest and gen
+	latest    sweepView  // the experiment's latest tallies
+	gen       int        // which experiment may write latest
 
 	rules              [3]ui.Button
 	side, load, flip   ui.Slider
@@ -43,13 +52,23 @@ type capacity struct {
 	expPanel                          *ui.Node
 }
 
-// Capacity settings: the experiment's loads, its trials per point, and the
-// time it may take from each frame.
+// sweepView is what the frames show of the experiment.
+type sweepView struct {
+	points               []sim.CapacityPoint
+	rules, loads, trials int
+	finished, total      int
+	done                 bool
+	err                  error
+}
+
+// point returns the tally of rule r at load index a.
+func (v *sweepView) point(r, a int) sim.CapacityPoint { return v.points[r*v.loads+a] }
+
+// Capacity settings: the experiment's loads and its trials per point.
 const (
-	capAlphaStep   = 0.04
-	capAlphaMax    = 0.80
-	capTrials      = 10
-	capFrameBudget = 4 * time.Millisecond
+	capAlphaStep = 0.04
+	capAlphaMax  = 0.80
+	capTrials    = 10
 )
 
 // capacityKeys are the Capacity scene's own keys.
@@ -143,9 +162,74 @@ func (c *capacity) measure() {
 	for a := capAlphaStep; a <= capAlphaMax+1e-9; a += capAlphaStep {
 		alphas = append(alphas, math.Round(a*100)/100)
 	}
+	c.stopSweep()
 	c.sweep, c.sweepErr = sim.NewCapacitySweep(sim.CapacityConfig{N: c.n(), Alphas: alphas, Rules: sim.Rules(),
 		Trials: capTrials, Flip: c.flip.Value, Seed: c.seed})
 	c.sweepDone = c.sweepErr != nil
+	c.tally = sweepView{points: c.tally.points[:0]}
+	if c.sweepDone {
+		return
+	}
+	sw := c.sweep
+	c.viewMu.Lock()
+	c.gen++
+	gen := c.gen
+	c.latest = sweepView{}
+	c.latest.rules, c.latest.loads, c.latest.trials = sw.Sizes()
+	c.latest.total = sw.Total()
+	c.viewMu.Unlock()
+	c.sweepJob = startTask("the capacity experiment", func(ctx context.Context, progress func(float64), pause func()) (any, error) {
+		for ctx.Err() == nil {
+			done := sw.Step()
+			c.viewMu.Lock()
+			if c.gen != gen {
+				c.viewMu.Unlock()
+				return nil, nil // a newer experiment has replaced this one
+			}
+			c.latest.points = sw.AppendPoints(c.latest.points[:0])
+			c.latest.finished, c.latest.done, c.latest.err = sw.Finished(), done, sw.Err()
+			c.viewMu.Unlock()
+			if done {
+				return nil, nil
+			}
+			if pause != nil {
+				pause()
+			}
+		}
+		return nil, ctx.Err()
+	})
+	c.syncSweep()
+}
+
+// stopSweep cancels the experiment in progress; it stops after the step
+// it is making and no longer touches what the scene shows.
+func (c *capacity) stopSweep() {
+	if c.sweepJob == nil {
+		return
+	}
+	c.sweepJob.Cancel()
+	c.viewMu.Lock()
+	c.gen++
+	c.viewMu.Unlock()
+	c.sweepJob = nil
+}
+
+// syncSweep copies the experiment's latest tallies for this tick's
+// drawing and notes when it has finished. The experiment holds the lock
+// only while it copies them in, never while it steps, so a frame never
+// waits for a step.
+func (c *capacity) syncSweep() {
+	if c.sweepJob == nil {
+		return
+	}
+	c.viewMu.Lock()
+	pts := append(c.tally.points[:0], c.latest.points...)
+	c.tally = c.latest
+	c.tally.points = pts
+	c.viewMu.Unlock()
+	if c.tally.done {
+		c.sweepDone, c.sweepErr = true, c.tally.err
+	}
 }
 
 // Reset implements Scene.
@@ -210,7 +294,7 @@ func (c *capacity) Update(ctx *Context) error {
 	for k := 0; ctx.More(k) && c.trial != nil && c.result == ""; k++ {
 		c.stepTrial()
 	}
-	c.advanceSweep()
+	c.syncSweep()
 	return nil
 }
 
@@ -238,21 +322,6 @@ func (c *capacity) finishTrial() {
 	c.result = fmt.Sprintf("%s: m = %+.3f after %d sweeps", verdict, r.Overlap, r.Sweeps)
 }
 
-// advanceSweep measures the curves until the frame's budget is spent.
-func (c *capacity) advanceSweep() {
-	if c.sweepDone {
-		return
-	}
-	deadline := time.Now().Add(capFrameBudget)
-	for time.Now().Before(deadline) {
-		if c.sweep.Step() {
-			c.sweepDone = true
-			c.sweepErr = c.sweep.Err()
-			return
-		}
-	}
-}
-
 // place derives the rectangles that follow from the layout's.
 func (c *capacity) place() {
 	c.transport.Place(c.runRow, c.transport.Speed.Rect)
@@ -262,7 +331,7 @@ func (c *capacity) place() {
 func (c *capacity) note() string {
 	k := noteState{sweep: c.sweep, finished: -1}
 	if c.sweep != nil {
-		k.finished = c.sweep.Finished()
+		k.finished = c.tally.finished
 	}
 	if c.sweepErr != nil {
 		k.err = c.sweepErr.Error()
@@ -301,10 +370,13 @@ func (c *capacity) makeNote() string {
 // through one half, interpolated between the two loads around it, once
 // every trial at both is in.
 func (c *capacity) crossing(r int) (float64, bool) {
-	_, loads, trials := c.sweep.Sizes()
-	for a := 1; a < loads; a++ {
-		p0, p1 := c.sweep.Point(r, a-1), c.sweep.Point(r, a)
-		if p0.Trials < trials || p1.Trials < trials {
+	v := &c.tally
+	if len(v.points) == 0 {
+		return 0, false
+	}
+	for a := 1; a < v.loads; a++ {
+		p0, p1 := v.point(r, a-1), v.point(r, a)
+		if p0.Trials < v.trials || p1.Trials < v.trials {
 			return 0, false
 		}
 		y0, y1 := p0.RecallRate(), p1.RecallRate()

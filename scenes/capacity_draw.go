@@ -18,7 +18,7 @@ func (c *capacity) Draw(dst *ebiten.Image, ctx *Context) {
 	c.place()
 	c.expPanel.Title = "Recalls against the load α"
 	if c.sweep != nil && !c.sweepDone {
-		c.expPanel.Title = ui.Fmt("Recalls against load: %d of %d trials", float64(c.sweep.Finished()), float64(c.sweep.Total()))
+		c.expPanel.Title = ui.Fmt("Recalls against load: %d of %d trials", float64(c.tally.finished), float64(c.tally.total))
 	}
 	c.panels(dst, th)
 	side := int(c.side.Value)
@@ -111,19 +111,19 @@ func (c *capacity) drawCurves(dst *ebiten.Image, th ui.Theme) {
 	for yy := plot.Y; yy < plot.Bottom(); yy += th.Px(8) {
 		ui.FillRect(dst, ui.Rect{X: x(sim.CriticalLoad), Y: yy, W: math.Max(1, th.Px(1.5)), H: th.Px(4)}, ui.TextDim)
 	}
-	if c.sweep == nil {
+	v := &c.tally
+	if c.sweep == nil || len(v.points) == 0 {
 		return
 	}
-	rules, loads, _ := c.sweep.Sizes()
-	for r := range rules {
+	for r := range v.rules {
 		clr := ruleColor(r)
 		w := th.Px(1.5)
 		if sim.Rule(r) == c.rule {
 			w = th.Px(2.5)
 		}
 		px, py := math.NaN(), math.NaN()
-		for a := range loads {
-			p := c.sweep.Point(r, a)
+		for a := range v.loads {
+			p := v.point(r, a)
 			if p.Trials == 0 {
 				px = math.NaN()
 				continue

@@ -836,6 +836,11 @@ func (s *CapacitySweep) Current() *Trial { return s.cur }
 // load index a is at r·len(Alphas) + a. The slice is a copy.
 func (s *CapacitySweep) Points() []CapacityPoint { return append([]CapacityPoint(nil), s.points...) }
 
+// AppendPoints appends the tallies, as Points returns them, to dst.
+func (s *CapacitySweep) AppendPoints(dst []CapacityPoint) []CapacityPoint {
+	return append(dst, s.points...)
+}
+
 // Point returns the tally of rule index r at load index a.
 func (s *CapacitySweep) Point(r, a int) CapacityPoint { return s.points[r*len(s.cfg.Alphas)+a] }
 
