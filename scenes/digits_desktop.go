@@ -22,7 +22,10 @@ const digitsSavedNotice = "Saved the machine to " + digitsFileName
 const (
 	digitsBatch     = 20
 	digitsBatchText = "20"
-	digitsEvalChunk = 8
+	// digitsOneWorkPerFrame makes a frame train, dream or measure, in
+	// turn, rather than all three.
+	digitsOneWorkPerFrame = false
+	digitsEvalChunk       = 8
 )
 
 // startDigitFiles returns the embedded files, already loaded.

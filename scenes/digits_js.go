@@ -26,7 +26,10 @@ const digitsSavedNotice = "Downloading the machine as " + digitsFileName
 const (
 	digitsBatch     = 5
 	digitsBatchText = "5"
-	digitsEvalChunk = 2
+	// digitsOneWorkPerFrame makes a frame train, dream or measure, in
+	// turn, rather than all three.
+	digitsOneWorkPerFrame = true
+	digitsEvalChunk       = 2
 )
 
 // startDigitFiles fetches both files in the background, reporting the

@@ -200,3 +200,22 @@ func TestDigitsLoadingAndFault(t *testing.T) {
 		assert.Empty(t, over)
 	}
 }
+
+// Where a frame does one kind of work, the kinds that are due take turns,
+// and one that is due alone runs every frame.
+func TestDigitsWorkTakesTurns(t *testing.T) {
+	_, d := digitsHarness(t, 1280, 800)
+	d.turn = 0
+	var got []string
+	for range 6 {
+		tr, dr, ev := d.takeTurn(true, true, true)
+		got = append(got, map[[3]bool]string{{true, false, false}: "train", {false, true, false}: "dream", {false, false, true}: "eval"}[[3]bool{tr, dr, ev}])
+	}
+	assert.Equal(t, []string{"train", "dream", "eval", "train", "dream", "eval"}, got)
+	for range 3 {
+		tr, dr, ev := d.takeTurn(false, true, false)
+		assert.Equal(t, [3]bool{false, true, false}, [3]bool{tr, dr, ev})
+	}
+	tr, dr, ev := d.takeTurn(false, false, false)
+	assert.Equal(t, [3]bool{}, [3]bool{tr, dr, ev})
+}
