@@ -15,8 +15,9 @@ import (
 )
 
 // raceBudget is how long a frame may spend on race runs, so the race
-// animates instead of freezing the window (or the browser's only thread).
-const raceBudget = 6 * time.Millisecond
+// animates instead of freezing the window (or the browser's only thread):
+// three quarters of a tick's simulation budget (6 ms on the desktop).
+const raceBudget = stepBudget * 3 / 4
 
 // annealing is scene 4: a landscape with real traps, a single descent
 // drawn as it cools and marked on the landscape's disconnectivity graph,

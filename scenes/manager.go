@@ -126,11 +126,10 @@ type Source interface {
 // (the soak drives scenes this way).
 func (m *Manager) SetSource(src Source) { m.in = src }
 
-// stepBudget is how long a tick may spend making the updates the speed
-// control asks for: half a 60 Hz frame, leaving the rest for drawing. A
-// scene asked for more than fit makes fewer and runs slower instead of
-// stalling the window (or the browser's only thread).
-const stepBudget = 8 * time.Millisecond
+// stepBudget (in pace_*.go) is how long a tick may spend making the
+// updates the speed control asks for. A scene asked for more than fit
+// makes fewer and runs slower instead of stalling the window (or the
+// browser's only thread).
 
 // ErrUnknownScene is returned by NewManager for a scene name that is not
 // registered.

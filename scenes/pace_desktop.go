@@ -2,6 +2,12 @@
 
 package scenes
 
+import "time"
+
+// stepBudget is half a 60 Hz frame on the desktop, leaving the rest for
+// drawing.
+const stepBudget = 8 * time.Millisecond
+
 // backgroundPause is what long background computations (the annealing
 // census) call between pieces of work. On the desktop they run on other
 // cores beside the game loop, so there is nothing to wait for.

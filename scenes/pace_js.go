@@ -4,6 +4,11 @@ package scenes
 
 import "time"
 
+// stepBudget is smaller in the browser, where WebAssembly runs the same
+// Go about three times slower and drawing shares the one thread: 3 ms of
+// simulation a tick keeps a frame's Go time within about 6 ms.
+const stepBudget = 3 * time.Millisecond
+
 // backgroundPause is what long background computations (the annealing
 // census) call between pieces of work. The browser gives Go a single
 // thread, and a goroutine that never blocks keeps the page from drawing,
