@@ -16,14 +16,16 @@ import (
 // difference and the weights they teach drawn side by side.
 type learning struct {
 	base
-	seed      uint64
-	phaseMemo [2][2]ui.Memo[phaseKey] // the phases' description, for each choice of sampled phases
-	trainer   *sim.BMTrainer
-	logp      []float64 // the model's log p(v) for every visible vector
-	klNow     float64   // KL(data || model) after the latest step
-	klTop     float64   // the largest KL the curve holds, for its fixed axis
-	ll        float64   // mean log-likelihood of the data after the latest step
-	names     []string  // v1 v2 v3 h1 h2
+	seed       uint64
+	phaseMemo  [2][2]ui.Memo[phaseKey] // the phases' description, for each choice of sampled phases
+	tick       *Context                // this tick's context, for budgetLeft
+	budgetLeft func() bool
+	trainer    *sim.BMTrainer
+	logp       []float64 // the model's log p(v) for every visible vector
+	klNow      float64   // KL(data || model) after the latest step
+	klTop      float64   // the largest KL the curve holds, for its fixed axis
+	ll         float64   // mean log-likelihood of the data after the latest step
+	names      []string  // v1 v2 v3 h1 h2
 
 	rate           ui.Slider
 	samplePositive ui.Toggle
@@ -278,6 +280,17 @@ func (s *learning) makePhaseText(sampledPos, sampledNeg bool) string {
 	return pos + "\n" + neg
 }
 
+// inBudget returns the question Advance asks between chains: is there time
+// left in this tick? The function is made once and reads the tick's
+// context through the scene.
+func (s *learning) inBudget(ctx *Context) func() bool {
+	s.tick = ctx
+	if s.budgetLeft == nil {
+		s.budgetLeft = func() bool { return !s.tick.OverBudget() }
+	}
+	return s.budgetLeft
+}
+
 // place derives the rectangles that follow from the layout's: each
 // heatmap is the largest square that leaves room for the unit names above
 // and to its left, centred with them in its box.
@@ -311,9 +324,21 @@ func (s *learning) Update(ctx *Context) error {
 		}
 		s.trainer.Measure()
 	}
-	for k := 0; ctx.More(k); k++ {
-		s.trainer.Step()
+	// A sampled step can take longer than a tick may, so it is made in
+	// pieces across ticks; a step begun goes on to its end even when the
+	// transport pauses or asked for one step only.
+	steps := ctx.Steps
+	if steps == 0 && s.trainer.InStep() {
+		steps = 1
+	}
+	for k := 0; k < steps; k++ {
+		if !s.trainer.Advance(s.inBudget(ctx)) {
+			break
+		}
 		s.record()
+		if ctx.OverBudget() {
+			break
+		}
 	}
 	for k := range s.mats {
 		s.mats[k].heat.Update(in)

@@ -246,6 +246,23 @@ type BMTrainer struct {
 	clamped []*Chain // for the sampled positive phase, grouped by data vector
 	free    []*Chain
 	order   []int
+	part    partStep // a step that Advance has begun and not finished
+}
+
+// partStep is how far Advance has gone through a learning step: the
+// phase it is in (0 clamped, 1 free) and the next chain of that phase, for
+// the settings the step began with.
+type partStep struct {
+	begun        bool
+	phase, chain int
+	settings     stepSettings
+}
+
+// stepSettings are what a step's work depends on; a change between calls
+// of Advance starts the step again.
+type stepSettings struct {
+	pos, neg       bool
+	chains, sweeps int
 }
 
 // NewBMTrainer returns a trainer for m on a copy of data, with exact
@@ -276,22 +293,75 @@ func (t *BMTrainer) Data() [][]int8 { return t.data }
 // when both phases are exact. An exact phase panics if the machine has
 // more units than it can enumerate (MaxExactUnits).
 func (t *BMTrainer) Measure() {
-	if t.SamplePositive && t.BM.Hidden() > 0 {
-		t.samplePositive()
-	} else {
-		t.exactPositive()
+	t.part = partStep{}
+	t.measure(nil)
+}
+
+// measure runs or resumes both phases, asking more before each sampled
+// chain after the first of the call (nil means never stop), and reports
+// whether both are done.
+func (t *BMTrainer) measure(more func() bool) bool {
+	set := stepSettings{t.SamplePositive && t.BM.Hidden() > 0, t.SampleNegative, t.Chains, t.Sweeps}
+	if !t.part.begun || t.part.settings != set {
+		t.part = partStep{begun: true, settings: set}
 	}
-	if t.SampleNegative {
-		t.sampleNegative()
+	first := true
+	goOn := func() bool {
+		if first || more == nil {
+			first = false
+			return true
+		}
+		return more()
+	}
+	if t.part.phase == 0 {
+		if set.pos {
+			if t.part.chain = t.samplePositive(t.part.chain, goOn); t.part.chain >= 0 {
+				return false
+			}
+		} else {
+			t.exactPositive()
+		}
+		t.part.phase, t.part.chain = 1, 0
+	}
+	if set.neg {
+		if t.part.chain = t.sampleNegative(t.part.chain, goOn); t.part.chain >= 0 {
+			return false
+		}
 	} else {
 		t.exactNegative()
 	}
+	t.part = partStep{}
+	return true
 }
 
-// Step makes one learning step: both phases over the whole data set, then
-// one update of every weight and bias.
+// Advance makes progress on a learning step: it runs the phases on, asking
+// more before every sampled chain but the first of the call, stops when
+// more says no, and goes on from there at the next call. It reports
+// whether it finished the step, weights updated. A step made in any number
+// of calls is the step Step makes, number for number. Changing the
+// sampling, Chains or Sweeps between calls starts the step again, and so
+// does Measure.
+func (t *BMTrainer) Advance(more func() bool) bool {
+	if !t.measure(more) {
+		return false
+	}
+	t.learn()
+	return true
+}
+
+// InStep reports whether Advance has begun a step and not finished it.
+func (t *BMTrainer) InStep() bool { return t.part.begun }
+
+// Step makes one learning step (or finishes the one Advance began): both
+// phases over the whole data set, then one update of every weight and
+// bias.
 func (t *BMTrainer) Step() {
-	t.Measure()
+	t.measure(nil)
+	t.learn()
+}
+
+// learn updates the weights and biases from the statistics of the phases.
+func (t *BMTrainer) learn() {
 	net, eps := t.BM.Net, t.Rate
 	n := net.N
 	pos, neg := &t.Positive, &t.Negative
@@ -360,9 +430,12 @@ func (t *BMTrainer) exactNegative() {
 // chain and averages the states seen after each sweep. The Chains are
 // shared out among the data vectors, at least one each, so a data set
 // smaller than the chain count still gets a steady estimate.
-func (t *BMTrainer) samplePositive() {
+func (t *BMTrainer) samplePositive(from int, more func() bool) int {
 	m, st := t.BM, &t.Positive
 	per := max(t.Chains/len(t.data), 1)
+	if from > 0 {
+		return t.runClamped(from, per, more)
+	}
 	if len(t.clamped) != per*len(t.data) {
 		t.clamped = t.clamped[:0]
 		for _, v := range t.data {
@@ -377,6 +450,15 @@ func (t *BMTrainer) samplePositive() {
 	for _, c := range t.clamped {
 		c.Refresh()
 	}
+	st.reset()
+	return t.runClamped(0, per, more)
+}
+
+// runClamped runs the clamped chains from the one numbered from, asking
+// more before each after the first, and returns where it stopped, or −1
+// when the phase is done and its statistics are final.
+func (t *BMTrainer) runClamped(from, per int, more func() bool) int {
+	m, st := t.BM, &t.Positive
 	nh := m.Hidden()
 	if cap(t.order) < nh {
 		t.order = make([]int, nh)
@@ -384,8 +466,11 @@ func (t *BMTrainer) samplePositive() {
 	order := t.order[:nh]
 	sweeps := max(t.Sweeps, 1)
 	share := 1 / float64(len(t.clamped)*sweeps)
-	st.reset()
-	for k, c := range t.clamped {
+	for k := from; k < len(t.clamped); k++ {
+		if !more() {
+			return k
+		}
+		c := t.clamped[k]
 		for i, x := range t.data[k/per] {
 			c.SetUnit(i, x)
 		}
@@ -401,11 +486,14 @@ func (t *BMTrainer) samplePositive() {
 		}
 	}
 	st.finish()
+	return -1
 }
 
 // sampleNegative runs Sweeps sweeps of each free chain and averages the
-// states seen after each sweep.
-func (t *BMTrainer) sampleNegative() {
+// states seen after each sweep, starting at chain from and asking more
+// before each chain as runClamped does; it returns where it stopped, or
+// −1 when the phase is done.
+func (t *BMTrainer) sampleNegative(from int, more func() bool) int {
 	m, st := t.BM, &t.Negative
 	chains := max(t.Chains, 1)
 	for len(t.free) < chains {
@@ -414,8 +502,14 @@ func (t *BMTrainer) sampleNegative() {
 	}
 	sweeps := max(t.Sweeps, 1)
 	share := 1 / float64(chains*sweeps)
-	st.reset()
-	for _, c := range t.free[:chains] {
+	if from == 0 {
+		st.reset()
+	}
+	for k := from; k < chains; k++ {
+		if !more() {
+			return k
+		}
+		c := t.free[k]
 		c.Refresh()
 		for range sweeps {
 			c.Sweep()
@@ -423,4 +517,5 @@ func (t *BMTrainer) sampleNegative() {
 		}
 	}
 	st.finish()
+	return -1
 }

@@ -154,6 +154,56 @@ func TestBMSampledPhasesAgreeWithExact(t *testing.T) {
 	}
 }
 
+// A learning step made in pieces by Advance, stopped after a random number
+// of chains each time, is the step Step makes, number for number, in every
+// mix of exact and sampled phases; a change of settings in the middle of a
+// step starts it again.
+func TestBMAdvanceInPiecesIsStep(t *testing.T) {
+	for _, mix := range [][2]bool{{true, true}, {true, false}, {false, true}, {false, false}} {
+		whole := func() *BMTrainer {
+			rng := rand.New(rand.NewPCG(3, 4))
+			tr := NewBMTrainer(NewLearningBM(rng), LearningData(), rng)
+			tr.SamplePositive, tr.SampleNegative = mix[0], mix[1]
+			tr.Chains, tr.Sweeps = 40, 3
+			return tr
+		}
+		a, b := whole(), whole()
+		stops := rand.New(rand.NewPCG(5, 6))
+		calls := 0
+		for range 5 {
+			a.Step()
+			for {
+				calls++
+				if b.Advance(func() bool { return stops.IntN(4) != 0 }) {
+					break
+				}
+				require.True(t, b.InStep())
+			}
+			require.False(t, b.InStep())
+			require.Equal(t, a.BM.Net.W, b.BM.Net.W, "mix %v", mix)
+			require.Equal(t, a.BM.Net.B, b.BM.Net.B)
+			require.Equal(t, a.Steps, b.Steps)
+		}
+		if mix[0] || mix[1] {
+			assert.Greater(t, calls, 5, "sampled steps were cut into pieces")
+		}
+	}
+
+	rng := rand.New(rand.NewPCG(3, 4))
+	tr := NewBMTrainer(NewLearningBM(rng), LearningData(), rng)
+	tr.SamplePositive, tr.SampleNegative = true, true
+	assert.False(t, tr.Advance(func() bool { return false }), "one chain, then a stop")
+	assert.True(t, tr.InStep())
+	tr.Sweeps++
+	steps := tr.Steps
+	for !tr.Advance(func() bool { return true }) {
+	}
+	assert.Equal(t, steps+1, tr.Steps)
+	tr.Advance(func() bool { return false })
+	tr.Measure()
+	assert.False(t, tr.InStep(), "Measure abandons a step in progress")
+}
+
 // With persistent chains in both phases learning is noisier and needs a
 // smaller rate, but still takes most of the way down.
 func TestBMLearnsXORBySampling(t *testing.T) {
