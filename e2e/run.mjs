@@ -401,11 +401,11 @@ async function measureScene(page) {
 async function blankFPS(page) {
   const back = await page.evaluate(() => location.hash);
   await page.evaluate(() => { location.hash = '#bench=blank'; });
-  await page.waitForFunction(() => window.boltzlab.blank === true, null, { timeout: 10_000 });
+  await page.waitForFunction(() => window.boltzlab.blank === true, null, { timeout: 60_000 });
   await waitFrames(page, 10);
   const fps = await measureFPS(page);
   await page.evaluate((h) => { location.hash = h; }, back);
-  await page.waitForFunction(() => window.boltzlab.blank === false, null, { timeout: 10_000 });
+  await page.waitForFunction(() => window.boltzlab.blank === false, null, { timeout: 60_000 });
   await waitFrames(page, 5);
   return fps;
 }

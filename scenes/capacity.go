@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -36,10 +38,11 @@ type capacity struct {
 	sweepJob  *task
 	sweepErr  error
 	sweepDone bool
-	tally     sweepView  // this tick's copy
-	viewMu    sync.Mutex // guards latest and gen
-	latest    sweepView  // the experiment's latest tallies
-	gen       int        // which experiment may write latest
+	tally     sweepView    // this tick's copy
+	viewMu    sync.Mutex   // guards latest and gen
+	latest    sweepView    // the experiment's latest tallies
+	gen       int          // which experiment may write latest
+	seen      atomic.Int64 // when the scene last had a tick, in Unix nanoseconds
 
 	rules              [3]ui.Button
 	side, load, flip   ui.Slider
@@ -180,6 +183,13 @@ func (c *capacity) measure() {
 	c.viewMu.Unlock()
 	c.sweepJob = startTask("the capacity experiment", func(ctx context.Context, progress func(float64), pause func()) (any, error) {
 		for ctx.Err() == nil {
+			// The experiment goes on only while the scene is on screen;
+			// hidden, it waits and leaves the machine (or the page's one
+			// thread) to what is.
+			if time.Since(time.Unix(0, c.seen.Load())) > 250*time.Millisecond {
+				time.Sleep(50 * time.Millisecond)
+				continue
+			}
 			done := sw.Step()
 			c.viewMu.Lock()
 			if c.gen != gen {
@@ -219,6 +229,7 @@ func (c *capacity) stopSweep() {
 // only while it copies them in, never while it steps, so a frame never
 // waits for a step.
 func (c *capacity) syncSweep() {
+	c.seen.Store(time.Now().UnixNano())
 	if c.sweepJob == nil {
 		return
 	}
