@@ -119,21 +119,7 @@ func Paragraph(dst *ebiten.Image, s string, f Font, size, x, y, w float64, clr c
 // wrapped returns wrap's lines for a paragraph, kept from earlier calls:
 // the same few paragraphs are wrapped every frame.
 func wrapped(s string, f Font, size, w float64) []string {
-	k := wrapKey{s, f, faceSize(size), w}
-	wraps.mu.Lock()
-	ls, ok := wraps.m[k]
-	wraps.mu.Unlock()
-	if ok {
-		return ls
-	}
-	ls = wrap(s, f, size, w)
-	wraps.mu.Lock()
-	if wraps.m == nil || len(wraps.m) >= 512 {
-		wraps.m = map[wrapKey][]string{}
-	}
-	wraps.m[k] = ls
-	wraps.mu.Unlock()
-	return ls
+	return wraps.get(wrapKey{s, f, faceSize(size), w}, func(k wrapKey) []string { return wrap(k.s, k.font, k.size, k.w) })
 }
 
 type wrapKey struct {
@@ -143,10 +129,7 @@ type wrapKey struct {
 	w    float64
 }
 
-var wraps struct {
-	mu sync.Mutex
-	m  map[wrapKey][]string
-}
+var wraps = kept[wrapKey, []string]{max: 512}
 
 // wrap breaks a paragraph into lines no wider than w. A line's width is
 // taken as the sum of its words' and spaces' widths, each measured once and
@@ -353,21 +336,9 @@ func TextBlock(dst *ebiten.Image, box Rect, s string, st Style, clr color.RGBA) 
 // Layouts ask for it every frame with the same few texts, and wrapping is
 // far from free, so answers are kept (a few hundred at most).
 func TextHeight(s string, st Style, w float64) float64 {
-	k := heightKey{s, st, w}
-	heights.mu.Lock()
-	h, ok := heights.m[k]
-	heights.mu.Unlock()
-	if ok {
-		return h
-	}
-	h = Paragraph(nil, s, st.Font, st.Size, 0, 0, w, color.RGBA{})
-	heights.mu.Lock()
-	if heights.m == nil || len(heights.m) >= 512 {
-		heights.m = map[heightKey]float64{}
-	}
-	heights.m[k] = h
-	heights.mu.Unlock()
-	return h
+	return heights.get(heightKey{s, st, w}, func(k heightKey) float64 {
+		return Paragraph(nil, k.s, k.st.Font, k.st.Size, 0, 0, k.w, color.RGBA{})
+	})
 }
 
 type heightKey struct {
@@ -376,10 +347,7 @@ type heightKey struct {
 	w  float64
 }
 
-var heights struct {
-	mu sync.Mutex
-	m  map[heightKey]float64
-}
+var heights = kept[heightKey, float64]{max: 512}
 
 // NonFinite, when set, is told of every NaN or infinity about to reach the
 // screen: a number written as text ("NaN", "+Inf") or a coordinate of a

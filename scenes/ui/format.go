@@ -40,11 +40,37 @@ type fmtKey struct {
 	n      int
 }
 
-// formatted holds the strings Fmt has made, a few thousand at most.
-var formatted struct {
-	mu sync.Mutex
-	m  map[fmtKey]string
+// kept is a bounded cache for the drawing helpers: the answers to the
+// questions a frame asks again and again (a string formatted, a paragraph
+// wrapped, a text's height, an axis's ticks). When it holds max answers it
+// forgets them all at once, which bounds its memory however long the
+// program runs.
+type kept[K comparable, V any] struct {
+	mu  sync.Mutex
+	m   map[K]V
+	max int
 }
+
+// get returns the answer for k, from compute the first time.
+func (c *kept[K, V]) get(k K, compute func(K) V) V {
+	c.mu.Lock()
+	v, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = compute(k)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= c.max {
+		c.m = map[K]V{}
+	}
+	c.m[k] = v
+	c.mu.Unlock()
+	return v
+}
+
+// formatted holds the strings Fmt, FmtS, Minus and FormatTick have made.
+var formatted = kept[fmtKey, string]{max: 4096}
 
 // Fmt returns fmt.Sprintf(format, vs...) for up to four numbers, made once
 // and kept. A %d verb prints its number as an integer (the numbers are
@@ -58,12 +84,11 @@ func FmtS(format string, ss []string, vs ...float64) string {
 	k := fmtKey{format: format, ns: min(len(ss), 2), n: min(len(vs), 4)}
 	copy(k.s[:], ss)
 	copy(k.v[:], vs)
-	formatted.mu.Lock()
-	out, ok := formatted.m[k]
-	formatted.mu.Unlock()
-	if ok {
-		return out
-	}
+	return formatted.get(k, sprintf)
+}
+
+// sprintf formats the arguments a key holds.
+func sprintf(k fmtKey) string {
 	args := make([]any, 0, k.ns+k.n)
 	for i := range k.ns {
 		args = append(args, k.s[i])
@@ -71,9 +96,7 @@ func FmtS(format string, ss []string, vs ...float64) string {
 	for i := range k.n {
 		args = append(args, k.v[i])
 	}
-	out = fmt.Sprintf(floatVerbs(format), args...)
-	keep(k, out)
-	return out
+	return fmt.Sprintf(floatVerbs(k.format), args...)
 }
 
 // floatVerbs rewrites the %d verbs of a format as %.0f, for numbers that
@@ -110,27 +133,12 @@ func floatVerbs(format string) string {
 	return b.String()
 }
 
-func keep(k fmtKey, s string) {
-	formatted.mu.Lock()
-	if formatted.m == nil || len(formatted.m) >= 4096 {
-		formatted.m = map[fmtKey]string{}
-	}
-	formatted.m[k] = s
-	formatted.mu.Unlock()
-}
-
 // Minus returns s with its first hyphen written as a true minus sign (−),
 // kept like Fmt's strings.
 func Minus(s string) string {
-	k := fmtKey{format: "minus", s: [2]string{s}, ns: 1}
-	formatted.mu.Lock()
-	out, ok := formatted.m[k]
-	formatted.mu.Unlock()
-	if !ok {
-		out = strings.Replace(s, "-", "−", 1)
-		keep(k, out)
-	}
-	return out
+	return formatted.get(fmtKey{format: "minus", s: [2]string{s}, ns: 1}, func(k fmtKey) string {
+		return strings.Replace(k.s[0], "-", "−", 1)
+	})
 }
 
 // clipped returns the part r of dst, kept between frames: a sub-image

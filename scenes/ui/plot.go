@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"math"
 	"strconv"
-	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -196,21 +195,7 @@ func NiceTicks(lo, hi float64, n int) []float64 {
 	if !(hi > lo) || math.IsInf(hi-lo, 0) || n < 1 {
 		return nil
 	}
-	k := tickKey{lo, hi, n}
-	tickCache.mu.Lock()
-	ts, ok := tickCache.m[k]
-	tickCache.mu.Unlock()
-	if ok {
-		return ts
-	}
-	ts = niceTicks(lo, hi, n)
-	tickCache.mu.Lock()
-	if tickCache.m == nil || len(tickCache.m) >= 1024 {
-		tickCache.m = map[tickKey][]float64{}
-	}
-	tickCache.m[k] = ts
-	tickCache.mu.Unlock()
-	return ts
+	return tickCache.get(tickKey{lo, hi, n}, func(k tickKey) []float64 { return niceTicks(k.lo, k.hi, k.n) })
 }
 
 type tickKey struct {
@@ -220,10 +205,7 @@ type tickKey struct {
 
 // tickCache keeps the ticks of the ranges plots showed lately: an axis
 // that does not move asks for the same ticks every frame.
-var tickCache struct {
-	mu sync.Mutex
-	m  map[tickKey][]float64
-}
+var tickCache = kept[tickKey, []float64]{max: 1024}
 
 func niceTicks(lo, hi float64, n int) []float64 {
 	raw := (hi - lo) / float64(n)
@@ -256,15 +238,7 @@ func niceTicks(lo, hi float64, n int) []float64 {
 // others with up to three significant digits, and k/M suffixes for large
 // counts. The strings are kept (see Fmt).
 func FormatTick(v float64) string {
-	k := fmtKey{format: "tick", v: [4]float64{v}, n: 1}
-	formatted.mu.Lock()
-	s, ok := formatted.m[k]
-	formatted.mu.Unlock()
-	if !ok {
-		s = formatTick(v)
-		keep(k, s)
-	}
-	return s
+	return formatted.get(fmtKey{format: "tick", v: [4]float64{v}, n: 1}, func(k fmtKey) string { return formatTick(k.v[0]) })
 }
 
 func formatTick(v float64) string {
