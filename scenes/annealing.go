@@ -6,18 +6,13 @@ import (
 	"fmt"
 	"math"
 	"strings"
-	"time"
+	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"boltzlab/scenes/ui"
 	"boltzlab/sim"
 )
-
-// raceBudget is how long a frame may spend on race runs, so the race
-// animates instead of freezing the window (or the browser's only thread):
-// three quarters of a tick's simulation budget (6 ms on the desktop).
-const raceBudget = stepBudget * 3 / 4
 
 // annealing is scene 4: a landscape with real traps, a single descent
 // drawn as it cools and marked on the landscape's disconnectivity graph,
@@ -44,8 +39,16 @@ type annealing struct {
 	tPlot    ui.Plot
 
 	// The race, computed a few runs per frame.
-	race      []sim.StrategyResult
-	raceNext  int // jobs done so far; job j is run j/len(race) of strategy j%len(race)
+	race     []sim.StrategyResult
+	raceNext int // jobs done so far, as of this tick; job j is run j/len(race) of strategy j%len(race)
+	// The race runs beside the frames (another core on the desktop,
+	// between frames in the browser), writing each run into race and
+	// counting it in raceDone under raceMu; a tick copies the count.
+	raceJob   *task
+	raceMu    sync.Mutex
+	raceDone  int
+	raceGen   int           // which race may write
+	hist      raceHistogram // the finished race's final energies, counted once
 	raceShown bool
 
 	// The landscape's disconnectivity graph, computed once per process
@@ -186,7 +189,7 @@ func (a *annealing) pollGraph() {
 
 func (a *annealing) reset() {
 	a.run = 0
-	a.race = nil
+	a.stopRace()
 	a.pinE.Clear()
 	a.pinT.Clear()
 	a.startDescent()
@@ -243,11 +246,58 @@ func (a *annealing) startRace() {
 		{Name: "quench", Schedule: a.schedule(sim.Constant)},
 		{Name: other.String(), Schedule: a.schedule(other)},
 	}
-	a.race = make([]sim.StrategyResult, len(strategies))
+	a.stopRace()
+	race := make([]sim.StrategyResult, len(strategies))
 	for s, st := range strategies {
-		a.race[s] = sim.StrategyResult{Strategy: st, Runs: make([]sim.Run, a.land.Runs)}
+		race[s] = sim.StrategyResult{Strategy: st, Runs: make([]sim.Run, a.land.Runs)}
 	}
-	a.raceNext = 0
+	a.race, a.raceNext = race, 0
+	a.raceMu.Lock()
+	gen, done := a.raceGen, 0
+	a.raceDone = 0
+	a.raceMu.Unlock()
+	net, pats, seed, jobs := a.land.Net, a.land.Patterns, a.land.Seed, len(race)*a.land.Runs
+	// Run k of both strategies comes from sim.RaceRun with the same seed
+	// and k, so the two start from the same state with the same random
+	// numbers.
+	a.raceJob = startTask("the race", func(ctx context.Context, progress func(float64), pause func()) (any, error) {
+		for ; done < jobs && ctx.Err() == nil; done++ {
+			s, k := done%len(race), done/len(race)
+			run := sim.RaceRun(net, pats, race[s].Strategy.Schedule, seed, k, false)
+			a.raceMu.Lock()
+			if a.raceGen != gen {
+				a.raceMu.Unlock()
+				return nil, nil
+			}
+			race[s].Runs[k] = run
+			a.raceDone = done + 1
+			a.raceMu.Unlock()
+			if pause != nil {
+				pause()
+			}
+		}
+		return nil, ctx.Err()
+	})
+}
+
+// stopRace stops the race in progress; after it returns the race's runs
+// are no longer written.
+func (a *annealing) stopRace() {
+	a.raceMu.Lock()
+	a.raceGen++
+	a.raceMu.Unlock()
+	if a.raceJob != nil {
+		a.raceJob.Cancel()
+		a.raceJob = nil
+	}
+	a.race = nil
+}
+
+// syncRace takes this tick's count of finished runs.
+func (a *annealing) syncRace() {
+	a.raceMu.Lock()
+	a.raceNext = a.raceDone
+	a.raceMu.Unlock()
 }
 
 // raceJobs is the number of runs in the race, over all strategies.
@@ -258,22 +308,6 @@ func (a *annealing) raceJobs() int { return len(a.race) * a.land.Runs }
 func (a *annealing) raceRunDone(s, k int) bool { return k*len(a.race)+s < a.raceNext }
 
 func (a *annealing) raceFinished() bool { return a.race != nil && a.raceNext >= a.raceJobs() }
-
-// advanceRace computes race runs until the frame's budget is spent. Run k
-// of both strategies comes from sim.RaceRun with the same seed and k, so
-// the two start from the same state with the same random numbers.
-func (a *annealing) advanceRace() {
-	if a.race == nil || a.raceFinished() {
-		return
-	}
-	deadline := time.Now().Add(raceBudget)
-	for a.raceNext < a.raceJobs() && time.Now().Before(deadline) {
-		j := a.raceNext
-		s, k := j%len(a.race), j/len(a.race)
-		a.race[s].Runs[k] = sim.RaceRun(a.land.Net, a.land.Patterns, a.race[s].Strategy.Schedule, a.land.Seed, k, false)
-		a.raceNext++
-	}
-}
 
 // SetRunning starts or stops the single descent; starting also starts a
 // race, so that -run shows the whole scene at work.
@@ -352,7 +386,7 @@ func (a *annealing) Update(ctx *Context) error {
 		a.finishDescent()
 		a.SetRunning(false)
 	}
-	a.advanceRace()
+	a.syncRace()
 	return nil
 }
 

@@ -151,35 +151,49 @@ func (a *annealing) drawRace(dst *ebiten.Image, th ui.Theme) {
 	}
 }
 
-// drawHistogram shows each strategy's final energies side by side.
-func (a *annealing) drawHistogram(dst *ebiten.Image, th ui.Theme, box ui.Rect) {
-	counts := map[float64][]int{}
-	for s, r := range a.race {
+// raceHistogram counts a finished race's final energies, once per race.
+type raceHistogram struct {
+	gen      int // the race counted
+	counts   map[float64][]int
+	energies []float64 // in increasing order
+	peak     int
+}
+
+func newRaceHistogram(race []sim.StrategyResult, gen int) raceHistogram {
+	h := raceHistogram{gen: gen, counts: map[float64][]int{}, peak: 1}
+	for s, r := range race {
 		for _, run := range r.Runs {
-			c := counts[run.FinalEnergy]
+			c := h.counts[run.FinalEnergy]
 			if c == nil {
-				c = make([]int, len(a.race))
+				c = make([]int, len(race))
 			}
 			c[s]++
-			counts[run.FinalEnergy] = c
+			h.counts[run.FinalEnergy] = c
 		}
 	}
-	energies := make([]float64, 0, len(counts))
-	peak := 1
-	for e, c := range counts {
-		energies = append(energies, e)
+	for e, c := range h.counts {
+		h.energies = append(h.energies, e)
 		for _, n := range c {
-			peak = max(peak, n)
+			h.peak = max(h.peak, n)
 		}
 	}
-	slices.Sort(energies)
+	slices.Sort(h.energies)
+	return h
+}
+
+// drawHistogram shows each strategy's final energies side by side.
+func (a *annealing) drawHistogram(dst *ebiten.Image, th ui.Theme, box ui.Rect) {
+	if a.hist.gen != a.raceGen || a.hist.counts == nil {
+		a.hist = newRaceHistogram(a.race, a.raceGen)
+	}
+	counts, energies, peak := a.hist.counts, a.hist.energies, a.hist.peak
 	small := th.Style(ui.Small)
 	lh := th.LineHeight(ui.Small)
 	key := box.Top(lh)
 	h := ui.Rect{X: box.X, Y: box.Y + lh + th.Px(4), W: box.W, H: box.H - 2*lh - th.Px(8)}
 	bw := h.W / float64(len(energies))
 	// Strategy colours stay clear of the basin colours (orange, blue) above.
-	clrs := []color.RGBA{ui.Category(3), ui.Category(2)}
+	clrs := [2]color.RGBA{ui.Category(3), ui.Category(2)}
 	for k, e := range energies {
 		for s, n := range counts[e] {
 			bh := h.H * float64(n) / float64(peak)

@@ -75,7 +75,7 @@ func (a *annealing) SetState(st State) error {
 	a.t0.Value, a.t1.Value, a.sweeps.Value, a.quenchT.Value = d.T0, d.T1, d.Sweeps, d.QuenchT
 	a.setSpeed(d.Speed)
 	a.run = d.Run
-	a.race = nil
+	a.stopRace()
 	a.pinE.Clear()
 	a.pinT.Clear()
 	a.startDescent()
