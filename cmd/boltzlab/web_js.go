@@ -123,8 +123,17 @@ func (u *urlState) wrap(m *scenes.Manager) ebiten.Game {
 	}))
 	js.Global().Set("boltzlab", g.status)
 	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(this js.Value, args []js.Value) any {
+		// The hash the event is about, from its new address: by the time
+		// the event runs, the program may have rewritten the address
+		// (syncHash), and location.hash would say that instead.
+		hash := js.Global().Get("location").Get("hash").String()
+		if len(args) > 0 && args[0].Get("newURL").Type() == js.TypeString {
+			if u := args[0].Get("newURL").String(); strings.Contains(u, "#") {
+				hash = u[strings.Index(u, "#"):]
+			}
+		}
 		select {
-		case g.changed <- js.Global().Get("location").Get("hash").String():
+		case g.changed <- hash:
 		default:
 		}
 		return nil
@@ -283,6 +292,12 @@ func (g *webGame) follow(hash string) {
 		g.blank = nil
 		g.status.Set("blank", false)
 		g.lab.Layout(g.outW, g.outH)
+		if hash == g.shown {
+			// Back to the address the lab itself last wrote: the lab is
+			// still as it was, and opening its code again would only
+			// replay it.
+			return
+		}
 	}
 	if req.Code != "" {
 		// The code names its scene and seed, so it wins over the rest.
