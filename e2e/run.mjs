@@ -532,6 +532,9 @@ async function checkShare(browser, url) {
   const kept = await k.page.evaluate(() => localStorage.getItem('boltzlab:sigmoid'));
   check(typeof kept === 'string' && kept.startsWith('1.sigmoid.'), 'the browser keeps the scene\'s last state', String(kept).slice(0, 40));
   await k.page.close();
+  // On a loaded machine the checks below can take longer than the 20 s
+  // the Start fresh button stays, so this page keeps it for ten minutes.
+  await k.context.addInitScript(() => { window.boltzlabFreshMs = 600_000; });
   const k2 = await k.context.newPage();
   watchPage(k2, 'kept state, again');
   await k2.goto(url + '/#scene=sigmoid&seed=1');

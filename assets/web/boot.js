@@ -101,7 +101,8 @@
   // The program calls this after it has drawn its first frame.
   window.boltzlabReady = () => {
     status.style.display = "none";
-    setTimeout(() => { const b = document.getElementById("fresh"); if (b) b.remove(); }, 20000);
+    // The offer stays 20 s (window.boltzlabFreshMs, when a test sets it).
+    setTimeout(() => { const b = document.getElementById("fresh"); if (b) b.remove(); }, window.boltzlabFreshMs || 20000);
   };
 
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
