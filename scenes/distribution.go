@@ -380,7 +380,17 @@ func (d *distribution) Update(ctx *Context) error {
 	d.param.Value = d.value(d.selected)
 
 	if ctx.Steps > 0 {
-		d.sampler.Run(ctx.Steps)
+		// The sweeps go in blocks so that a tick's budget can stop them: at
+		// top speed the speed asks for more than fit, in the browser above
+		// all.
+		for done := 0; done < ctx.Steps; {
+			n := min(ctx.Steps-done, 256)
+			d.sampler.Run(n)
+			done += n
+			if ctx.OverBudget() {
+				break
+			}
+		}
 		d.emp = d.sampler.Empirical(d.emp)
 		if kl := sim.KL(d.emp, d.exact.P); kl > 0 && !math.IsInf(kl, 0) {
 			d.kl.Push(float64(d.sampler.Sweeps), math.Log10(kl))
