@@ -97,8 +97,8 @@ func allocProfile() map[[32]uintptr]allocRecord {
 // allocates nothing: the text is drawn from lines already made, the
 // numbers from strings already formatted, the shapes from buffers kept.
 // Garbage made every frame would add up to collections that stall the
-// browser, where Go has one thread. Over 60 frames a stray allocation or
-// two is allowed: the runtime now and then charges its own bookkeeping to
+// browser, where Go has one thread. Over 60 frames up to six stray
+// allocations are allowed: the runtime now and then charges its own bookkeeping to
 // whatever frame is on the stack, and no site that allocates every frame
 // can hide in that.
 func TestWarmFrameAllocatesNothing(t *testing.T) {
@@ -117,7 +117,7 @@ func TestWarmFrameAllocatesNothing(t *testing.T) {
 			}
 			quiet(t, h)
 			n, sites := ownAllocs(frames, func() { h.step(t); h.draw() })
-			assert.LessOrEqual(t, n*frames, 2.0, "allocations in %d warm frames, by site:\n%s", frames, strings.Join(sites, "\n"))
+			assert.LessOrEqual(t, n*frames, 6.0, "allocations in %d warm frames, by site:\n%s", frames, strings.Join(sites, "\n"))
 		})
 	}
 }
