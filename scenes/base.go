@@ -183,6 +183,17 @@ func (b *base) panels(dst *ebiten.Image, th ui.Theme) {
 	})
 }
 
+// readout draws a labelled value in c: the label small and dim on top,
+// the value large below it, and a faint note under that when there is one.
+func readout(dst *ebiten.Image, th ui.Theme, c ui.Rect, label, value, note string) {
+	lh, rh := th.LineHeight(ui.Small), th.LineHeight(ui.Readout)
+	ui.TextIn(dst, c.Top(lh), label, th.Style(ui.Small), ui.TextDim, ui.Left)
+	ui.TextIn(dst, c.Below(lh, 0).Top(rh), value, th.Style(ui.Readout), ui.Text, ui.Left)
+	if note != "" {
+		ui.TextIn(dst, c.Below(lh+rh, 0).Top(lh), note, th.Style(ui.Small), ui.TextFaint, ui.Left)
+	}
+}
+
 // chip draws a rounded status pill with a coloured dot and a message.
 func (b *base) chip(dst *ebiten.Image, th ui.Theme, r ui.Rect, msg string, dot color.RGBA) {
 	b.painter.FillRound(dst, r, r.H/2, ui.Panel)

@@ -72,18 +72,13 @@ func (c *capacity) drawReadouts(dst *ebiten.Image, th ui.Theme) {
 	mini := c.miniBox.Square()
 	mini.X = c.miniBox.X
 	ui.DrawMini(dst, mini, side, side, c.trial.Pattern(c.trial.Cue()))
-	lh := th.LineHeight(ui.Small)
-	read := func(col ui.Rect, label, value string) {
-		ui.TextIn(dst, col.Top(lh), label, th.Style(ui.Small), ui.TextDim, ui.Left)
-		ui.TextIn(dst, col.Below(lh, 0).Top(th.LineHeight(ui.Readout)), value, th.Style(ui.Readout), ui.Text, ui.Left)
-	}
 	m := "—"
 	if c.trial.Stored() {
 		m = ui.Fmt("%+.3f", c.trial.Overlap())
 	}
-	read(c.reads[0], "Overlap m", m)
-	read(c.reads[1], ui.Fmt("P = %d, N = %d", float64(cfg.P), float64(cfg.N)), ui.Fmt("α %.3f", float64(cfg.P)/float64(cfg.N)))
-	read(c.reads[2], ui.Fmt("Cue: pattern %d", float64(c.trial.Cue()+1)), ui.Fmt("%d off", float64(c.trial.Flips())))
+	readout(dst, th, c.reads[0], "Overlap m", m, "")
+	readout(dst, th, c.reads[1], ui.Fmt("P = %d, N = %d", float64(cfg.P), float64(cfg.N)), ui.Fmt("α %.3f", float64(cfg.P)/float64(cfg.N)), "")
+	readout(dst, th, c.reads[2], ui.Fmt("Cue: pattern %d", float64(c.trial.Cue()+1)), ui.Fmt("%d off", float64(c.trial.Flips())), "")
 	ui.TextBlock(dst, c.readNote, capReadNote, th.Style(ui.Small), ui.TextFaint)
 }
 

@@ -198,21 +198,15 @@ func (d *digitsScene) Draw(dst *ebiten.Image, ctx *Context) {
 
 func (d *digitsScene) drawReadouts(dst *ebiten.Image, th ui.Theme) {
 	cols := d.readBox.SplitX(3, th.Px(ui.Gap))
-	lh, rh := th.LineHeight(ui.Small), th.LineHeight(ui.Readout)
-	read := func(c ui.Rect, label, value, note string) {
-		ui.TextIn(dst, c.Top(lh), label, th.Style(ui.Small), ui.TextDim, ui.Left)
-		ui.TextIn(dst, c.Below(lh, 0).Top(rh), value, th.Style(ui.Readout), ui.Text, ui.Left)
-		ui.TextIn(dst, c.Below(lh+rh, 0).Top(lh), note, th.Style(ui.Small), ui.TextFaint, ui.Left)
-	}
-	read(cols[0], "CD updates", ui.Fmt("%d", float64(d.trainer.Updates)), ui.Fmt("epoch %d", float64(d.trainer.Epochs+1)))
+	readout(dst, th, cols[0], "CD updates", ui.Fmt("%d", float64(d.trainer.Updates)), ui.Fmt("epoch %d", float64(d.trainer.Epochs+1)))
 	num := func(x float64) string {
 		if d.errS.Len() == 0 {
 			return "…"
 		}
 		return ui.Fmt("%.1f", x)
 	}
-	read(cols[1], "Held-out PLL", num(d.scores[3]), "nats per digit")
-	read(cols[2], "Training PLL", num(d.scores[2]), "on 200 digits")
+	readout(dst, th, cols[1], "Held-out PLL", num(d.scores[3]), "nats per digit")
+	readout(dst, th, cols[2], "Training PLL", num(d.scores[2]), "on 200 digits")
 }
 
 // drawLoading shows how much of the digits and the machine has arrived,

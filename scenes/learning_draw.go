@@ -87,16 +87,12 @@ func (s *learning) drawReadouts(dst *ebiten.Image, th ui.Theme) {
 	b := s.readBox
 	lh, rh := th.LineHeight(ui.Small), th.LineHeight(ui.Readout)
 	rows := []ui.Rect{b.Top(lh + rh), b.Below(lh+rh, th.Px(ui.Gap)).Top(lh + rh)}
-	read := func(c ui.Rect, label, value string) {
-		ui.TextIn(dst, c.Top(lh), label, th.Style(ui.Small), ui.TextDim, ui.Left)
-		ui.TextIn(dst, c.Below(lh, 0), value, th.Style(ui.Readout), ui.Text, ui.Left)
-	}
 	top := rows[0].SplitX(2, th.Px(ui.Gap))
 	bot := rows[1].SplitX(2, th.Px(ui.Gap))
-	read(top[0], "Learning steps", ui.Fmt("%d", float64(t.Steps)))
-	read(top[1], "KL(data || model)", ui.Fmt("%.4f", s.klNow))
-	read(bot[0], "log p(v) per vector", ui.Fmt("%.4f", s.ll))
-	read(bot[1], "Best possible", ui.Fmt("%.4f", -math.Log(float64(len(t.Data())))))
+	readout(dst, th, top[0], "Learning steps", ui.Fmt("%d", float64(t.Steps)), "")
+	readout(dst, th, top[1], "KL(data || model)", ui.Fmt("%.4f", s.klNow), "")
+	readout(dst, th, bot[0], "log p(v) per vector", ui.Fmt("%.4f", s.ll), "")
+	readout(dst, th, bot[1], "Best possible", ui.Fmt("%.4f", -math.Log(float64(len(t.Data())))), "")
 	ui.TextBlock(dst, s.phaseNote, s.phaseText(t.SamplePositive, t.SampleNegative), th.Style(ui.Small), ui.TextDim)
 }
 

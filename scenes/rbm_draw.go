@@ -50,20 +50,14 @@ func (r *rbmLab) drawMachine(dst *ebiten.Image, th ui.Theme) {
 
 func (r *rbmLab) drawReadouts(dst *ebiten.Image, th ui.Theme) {
 	cols := r.readBox.SplitX(3, th.Px(ui.Gap))
-	lh, rh := th.LineHeight(ui.Small), th.LineHeight(ui.Readout)
-	read := func(c ui.Rect, label, value, note string) {
-		ui.TextIn(dst, c.Top(lh), label, th.Style(ui.Small), ui.TextDim, ui.Left)
-		ui.TextIn(dst, c.Below(lh, 0).Top(rh), value, th.Style(ui.Readout), ui.Text, ui.Left)
-		ui.TextIn(dst, c.Below(lh+rh, 0).Top(lh), note, th.Style(ui.Small), ui.TextFaint, ui.Left)
-	}
-	read(cols[0], "CD updates", ui.Fmt("%d", float64(r.trainer.Updates)), ui.Fmt("CD-%d, ε %.3g", float64(r.trainer.K), r.trainer.Rate))
+	readout(dst, th, cols[0], "CD updates", ui.Fmt("%d", float64(r.trainer.Updates)), ui.Fmt("CD-%d, ε %.3g", float64(r.trainer.K), r.trainer.Rate))
 	// Small errors get an exponent, so training past 0.0001 still shows.
 	e := ui.Fmt("%.4f", r.recon)
 	if r.recon < 0.001 {
 		e = ui.Fmt("%.1e", r.recon)
 	}
-	read(cols[1], "Recon. error", e, "mean squared")
-	read(cols[2], "log p per shape", ui.Fmt("%.3f", r.ll), ui.Fmt("best %.3f", rbmBestLL))
+	readout(dst, th, cols[1], "Recon. error", e, "mean squared")
+	readout(dst, th, cols[2], "log p per shape", ui.Fmt("%.3f", r.ll), ui.Fmt("best %.3f", rbmBestLL))
 }
 
 // drawFields draws the hidden units' receptive fields on one shared scale.

@@ -70,13 +70,8 @@ func (r *recall) Draw(dst *ebiten.Image, ctx *Context) {
 
 func (r *recall) drawReadouts(dst *ebiten.Image, th ui.Theme, s []int8) {
 	cols := r.readouts.SplitX(3, th.Px(ui.Gap))
-	read := func(c ui.Rect, label, value string) {
-		lh := th.LineHeight(ui.Small)
-		ui.TextIn(dst, c.Top(lh), label, th.Style(ui.Small), ui.TextDim, ui.Left)
-		ui.TextIn(dst, c.Below(lh, 0).Top(th.LineHeight(ui.Readout)), value, th.Style(ui.Readout), ui.Text, ui.Left)
-	}
-	read(cols[0], "Energy", ui.Fmt("%.1f", r.chain.Energy()))
-	read(cols[1], "Updates", ui.Fmt("%d", float64(r.chain.Updates)))
+	readout(dst, th, cols[0], "Energy", ui.Fmt("%.1f", r.chain.Energy()), "")
+	readout(dst, th, cols[1], "Updates", ui.Fmt("%d", float64(r.chain.Updates)), "")
 	over := "—"
 	label := "Overlap"
 	if len(r.memories) > 0 {
@@ -89,7 +84,7 @@ func (r *recall) drawReadouts(dst *ebiten.Image, th ui.Theme, s []int8) {
 		label = ui.FmtS("Overlap with %s", []string{name})
 		over = ui.Fmt("%+.2f", best)
 	}
-	read(cols[2], label, over)
+	readout(dst, th, cols[2], label, over, "")
 }
 
 // drawUnit shows the numbers behind the selected unit's next and last

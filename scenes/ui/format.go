@@ -2,11 +2,8 @@ package ui
 
 import (
 	"fmt"
-	"image"
 	"strings"
 	"sync"
-
-	"github.com/hajimehoshi/ebiten/v2"
 )
 
 // Numbers drawn every frame are mostly the same as the frame before: tick
@@ -139,19 +136,4 @@ func Minus(s string) string {
 	return formatted.get(fmtKey{format: "minus", s: [2]string{s}, ns: 1}, func(k fmtKey) string {
 		return strings.Replace(k.s[0], "-", "−", 1)
 	})
-}
-
-// clipped returns the part r of dst, kept between frames: a sub-image
-// made every frame would be garbage every frame.
-type clipped struct {
-	dst, img *ebiten.Image
-	r        image.Rectangle
-}
-
-func (c *clipped) of(dst *ebiten.Image, r image.Rectangle) *ebiten.Image {
-	if c.img == nil || c.dst != dst || c.r != r {
-		c.dst, c.r = dst, r
-		c.img = dst.SubImage(r).(*ebiten.Image)
-	}
-	return c.img
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"image/color"
 	"math"
 	"strconv"
@@ -255,4 +256,19 @@ func formatTick(v float64) string {
 		return fmt.Sprintf("%.0f", v)
 	}
 	return strconv.FormatFloat(v, 'g', 3, 64)
+}
+
+// clipped returns the part r of dst, kept between frames: a sub-image
+// made every frame would be garbage every frame.
+type clipped struct {
+	dst, img *ebiten.Image
+	r        image.Rectangle
+}
+
+func (c *clipped) of(dst *ebiten.Image, r image.Rectangle) *ebiten.Image {
+	if c.img == nil || c.dst != dst || c.r != r {
+		c.dst, c.r = dst, r
+		c.img = dst.SubImage(r).(*ebiten.Image)
+	}
+	return c.img
 }
