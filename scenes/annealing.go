@@ -374,7 +374,12 @@ func (a *annealing) Update(ctx *Context) error {
 		a.exportRace(ctx)
 	}
 	a.export.Disabled = !a.raceFinished()
+	a.syncRace()
+	return nil
+}
 
+// Simulate makes the tick's sweeps of the descent on screen.
+func (a *annealing) Simulate(ctx *Context) {
 	for k := 0; ctx.More(k) && !a.descent.Done(); k++ {
 		T, E := a.descent.Step()
 		x := float64(a.descent.Sweep)
@@ -386,8 +391,6 @@ func (a *annealing) Update(ctx *Context) error {
 		a.finishDescent()
 		a.SetRunning(false)
 	}
-	a.syncRace()
-	return nil
 }
 
 // place derives the rectangles that follow from the layout's.

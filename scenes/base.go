@@ -208,6 +208,7 @@ func (b *base) Keys() ui.Keymap          { return b.keys }
 func (b *base) Focus() *ui.Focus         { return &b.focus }
 func (b *base) Transport() *ui.Transport { return b.transport }
 func (b *base) Activate(*Context)        {}
+func (b *base) Simulate(*Context)        {}
 func (b *base) Jobs() []Job              { return nil }
 func (b *base) State() (State, error)    { return State{}, ErrNoState }
 func (b *base) SetState(State) error     { return ErrNoState }

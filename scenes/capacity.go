@@ -302,11 +302,15 @@ func (c *capacity) Update(ctx *Context) error {
 	if c.pressed(in, &c.remeas) {
 		c.measure()
 	}
+	c.syncSweep()
+	return nil
+}
+
+// Simulate makes the tick's steps of the recall on screen.
+func (c *capacity) Simulate(ctx *Context) {
 	for k := 0; ctx.More(k) && c.trial != nil && c.result == ""; k++ {
 		c.stepTrial()
 	}
-	c.syncSweep()
-	return nil
 }
 
 // stepTrial makes one step of the recall on screen.

@@ -365,14 +365,19 @@ func (d *digitsScene) Update(ctx *Context) error {
 	} else {
 		d.lastCell = -1
 	}
+	return nil
+}
 
+// Simulate trains, dreams, fills in the erased pixels and scores the
+// machine, as far as the tick's budget allows.
+func (d *digitsScene) Simulate(ctx *Context) {
 	train, dream := ctx.Steps > 0, d.dream.On
 	eval := d.evaluating || d.trainer.Updates != d.lastEval
 	if digitsOneWorkPerFrame {
 		train, dream, eval = d.takeTurn(train, dream, eval)
 	}
 	start := time.Now()
-	for s := 0; train && s < ctx.Steps && within(start, s, d.budget); s++ {
+	for s := 0; train && s < ctx.Steps && within(start, s, d.budget) && (s == 0 || !ctx.OverBudget()); s++ {
 		d.trainer.Step()
 	}
 	if d.trainer.Updates != d.mosaicSeen && d.frames%10 == 0 {
@@ -380,7 +385,7 @@ func (d *digitsScene) Update(ctx *Context) error {
 	}
 	if dream {
 		start = time.Now()
-		for k := 0; k < int(d.dreamK.Value) && within(start, k, d.budget/2); k++ {
+		for k := 0; k < int(d.dreamK.Value) && within(start, k, d.budget/2) && (k == 0 || !ctx.OverBudget()); k++ {
 			d.dreamStep()
 		}
 	}
@@ -393,7 +398,6 @@ func (d *digitsScene) Update(ctx *Context) error {
 	if eval {
 		d.evalChunk()
 	}
-	return nil
 }
 
 // takeTurn keeps one of the three kinds of work that are due (training,

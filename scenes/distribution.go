@@ -378,7 +378,12 @@ func (d *distribution) Update(ctx *Context) error {
 		d.setValue(d.selected, d.dragFrom+steps*0.25)
 	}
 	d.param.Value = d.value(d.selected)
+	return nil
+}
 
+// Simulate runs the tick's sweeps of the sampler and scores its counts
+// against the exact distribution.
+func (d *distribution) Simulate(ctx *Context) {
 	if ctx.Steps > 0 {
 		// The sweeps go in blocks so that a tick's budget can stop them: at
 		// top speed the speed asks for more than fit, in the browser above
@@ -396,7 +401,6 @@ func (d *distribution) Update(ctx *Context) error {
 			d.kl.Push(float64(d.sampler.Sweeps), math.Log10(kl))
 		}
 	}
-	return nil
 }
 
 // energyShade maps an energy onto the sequential map: bright for the

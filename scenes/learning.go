@@ -324,6 +324,14 @@ func (s *learning) Update(ctx *Context) error {
 		}
 		s.trainer.Measure()
 	}
+	for k := range s.mats {
+		s.mats[k].heat.Update(in)
+	}
+	return nil
+}
+
+// Simulate makes the tick's learning steps.
+func (s *learning) Simulate(ctx *Context) {
 	// A sampled step can take longer than a tick may, so it is made in
 	// pieces across ticks; a step begun goes on to its end even when the
 	// transport pauses or asked for one step only.
@@ -340,10 +348,6 @@ func (s *learning) Update(ctx *Context) error {
 			break
 		}
 	}
-	for k := range s.mats {
-		s.mats[k].heat.Update(in)
-	}
-	return nil
 }
 
 // matrices fills each panel's values and colour scale from the trainer.

@@ -113,6 +113,11 @@ type Manager struct {
 	done       bool
 
 	painter ui.Painter
+
+	// step makes the simulation steps beside the frame on the desktop;
+	// nil (inline steps) until Update first runs there, and always nil in
+	// the browser and in tests that drive the frame skeleton themselves.
+	step *stepper
 }
 
 // Source is where the Manager reads input from: an Input that is brought
@@ -299,11 +304,30 @@ func (m *Manager) headerHeight(s Scene, w float64) float64 {
 	return th.LineHeight(ui.Heading) + ui.TextHeight(s.Caption(), th.Style(ui.Body), w)
 }
 
+// lock takes the scenes from the stepper for the frame; unlock gives them
+// back.
+func (m *Manager) lock() {
+	if m.step != nil {
+		m.step.acquire()
+	}
+}
+
+func (m *Manager) unlock() {
+	if m.step != nil {
+		m.step.release()
+	}
+}
+
 // Update implements ebiten.Game.
 func (m *Manager) Update() error {
 	if m.done {
 		return ebiten.Termination
 	}
+	if stepAside && m.step == nil {
+		m.step = newStepper()
+	}
+	m.lock()
+	defer m.unlock()
 	m.ticks++
 	m.in.Update()
 	select {
@@ -376,7 +400,15 @@ func (m *Manager) frame(ctx *Context) error {
 		}
 		ctx.Steps = steps
 	}
-	return s.Update(ctx)
+	if err := s.Update(ctx); err != nil {
+		return err
+	}
+	if m.step != nil {
+		m.step.post(s, ctx)
+	} else {
+		s.Simulate(ctx)
+	}
+	return nil
 }
 
 // scrollPage scrolls a page taller than the window: the wheel where no
@@ -469,7 +501,9 @@ func (m *Manager) Layout(outsideW, outsideH int) (int, int) {
 	}
 	w, h := max(1, int(float64(outsideW)*s)), max(1, int(float64(outsideH)*s))
 	if w != m.w || h != m.h {
+		m.lock()
 		m.Resize(w, h, s)
+		m.unlock()
 	}
 	return m.w, m.h
 }

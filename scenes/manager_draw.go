@@ -13,6 +13,8 @@ import (
 
 // Draw implements ebiten.Game.
 func (m *Manager) Draw(screen *ebiten.Image) {
+	m.lock()
+	defer m.unlock()
 	if m.w == 0 {
 		screen.Fill(ui.Background)
 		return

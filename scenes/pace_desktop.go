@@ -4,6 +4,10 @@ package scenes
 
 import "time"
 
+// stepAside: on the desktop a tick's simulation steps run beside the
+// frame, on a goroutine of their own (see stepper).
+const stepAside = true
+
 // stepBudget is half a 60 Hz frame on the desktop, leaving the rest for
 // drawing.
 const stepBudget = 8 * time.Millisecond

@@ -4,6 +4,10 @@ package scenes
 
 import "time"
 
+// stepAside: the browser gives Go one thread, so a tick's simulation
+// steps run inline, after Update, within stepBudget.
+const stepAside = false
+
 // stepBudget is smaller in the browser, where WebAssembly runs the same
 // Go about three times slower and drawing shares the one thread: 3 ms of
 // simulation a tick keeps a frame's Go time within about 6 ms.

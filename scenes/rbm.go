@@ -430,7 +430,15 @@ func (r *rbmLab) Update(ctx *Context) error {
 	for j := range r.fields {
 		r.fields[j].Update(in)
 	}
+	if painted {
+		r.push()
+	}
+	return nil
+}
 
+// Simulate makes the tick's training updates and measures the machine
+// after them.
+func (r *rbmLab) Simulate(ctx *Context) {
 	for s := 0; ctx.More(s); s++ {
 		r.trainer.Step()
 		if r.trainer.Updates%r.stride == 0 {
@@ -439,11 +447,8 @@ func (r *rbmLab) Update(ctx *Context) error {
 	}
 	if ctx.Steps > 0 {
 		r.measure()
-	}
-	if ctx.Steps > 0 || painted {
 		r.push()
 	}
-	return nil
 }
 
 // moveSelection walks the selected pixel with the arrow keys and reports

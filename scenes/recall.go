@@ -283,7 +283,15 @@ func (r *recall) Update(ctx *Context) error {
 		r.stateChanged()
 	}
 	r.updateBasinMap(in)
+	if sel := r.grid.Selected; sel >= 0 {
+		ctx.Shared.Unit, ctx.Shared.DeltaE, ctx.Shared.HasUnit, ctx.Shared.UnitFrom = sel, r.chain.DeltaE(sel), true, "Recall"
+	}
+	return nil
+}
 
+// Simulate makes the tick's unit updates and lets the last one's glow
+// fade while the network rests.
+func (r *recall) Simulate(ctx *Context) {
 	for k := 0; ctx.More(k); k++ {
 		r.chain.Step()
 		u := r.chain.Last
@@ -297,10 +305,6 @@ func (r *recall) Update(ctx *Context) error {
 		r.glow = math.Max(0, r.glow-1.0/20)
 	}
 	r.grid.RecentGlow = r.glow
-	if sel := r.grid.Selected; sel >= 0 {
-		ctx.Shared.Unit, ctx.Shared.DeltaE, ctx.Shared.HasUnit, ctx.Shared.UnitFrom = sel, r.chain.DeltaE(sel), true, "Recall"
-	}
-	return nil
 }
 
 // moveSelection lets the arrow keys walk the selected unit around the grid,

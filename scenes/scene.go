@@ -45,9 +45,15 @@ type Scene interface {
 	// Transport returns the Run/Step/Reset controls, or nil.
 	Transport() *ui.Transport
 
-	// Update handles one tick. The Manager has already moved the focus and
-	// run the transport: ctx.Steps is how many updates to make now.
+	// Update handles one tick's input. The Manager has already moved the
+	// focus and run the transport: ctx.Steps is how many updates the tick
+	// asks for, which Simulate makes.
 	Update(ctx *Context) error
+	// Simulate makes the tick's updates, as many of ctx.Steps as
+	// ctx.More allows, and reads no input. The Manager calls it after
+	// Update: inline in the browser and in tests, and on the desktop from
+	// a goroutine of its own while the frame is drawn (see stepper).
+	Simulate(ctx *Context)
 	// Draw draws the scene into the rectangles its layout was given.
 	Draw(dst *ebiten.Image, ctx *Context)
 	// Reset returns to the scene's starting point for its seed and says
@@ -112,10 +118,22 @@ type Context struct {
 	// Save saves the scene on screen as JSON and Open offers to open a
 	// saved one (Ctrl+S and Ctrl+O), for scenes with buttons that do so.
 	Save, Open func()
+
+	// yield, when Simulate runs beside the frame, lets a waiting frame draw
+	// and reports whether a newer tick has taken this one's place.
+	yield func(*Context) bool
 }
 
 // OverBudget reports whether the tick's time for simulation is spent.
-func (c *Context) OverBudget() bool { return !c.Deadline.IsZero() && time.Now().After(c.Deadline) }
+// Beside the frame it is also where the simulation gives way to a frame
+// that is waiting, so a scene that asks it between steps never holds a
+// frame up for longer than one step.
+func (c *Context) OverBudget() bool {
+	if c.yield != nil && c.yield(c) {
+		return true
+	}
+	return !c.Deadline.IsZero() && time.Now().After(c.Deadline)
+}
 
 // More reports whether a scene that has made k of this tick's steps may
 // make another: while the transport asks for more and the budget lasts,

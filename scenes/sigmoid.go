@@ -256,7 +256,11 @@ func (s *sigmoid) Update(ctx *Context) error {
 	if changed {
 		s.restart()
 	}
+	return nil
+}
 
+// Simulate tosses the tick's coins.
+func (s *sigmoid) Simulate(ctx *Context) {
 	for k := 0; ctx.More(k); k++ {
 		s.coin.Update(0)
 		s.flips++
@@ -272,5 +276,4 @@ func (s *sigmoid) Update(ctx *Context) error {
 	if ctx.Steps > 0 {
 		s.retarget()
 	}
-	return nil
 }
