@@ -395,8 +395,12 @@ func (d *digitsScene) Simulate(ctx *Context) {
 			d.fillStep()
 		}
 	}
-	if eval {
-		d.evalChunk()
+	// The curves are measured a digit at a time, so that beside the frame
+	// a waiting frame never waits for more than one digit's scoring.
+	for k := 0; eval && k < digitsEvalChunk && (k == 0 || !ctx.OverBudget()); k++ {
+		if !d.evalChunk(1) {
+			break
+		}
 	}
 }
 

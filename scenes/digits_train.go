@@ -70,13 +70,14 @@ func (d *digitsScene) dreamStep() {
 	d.dreamSteps++
 }
 
-// evalChunk measures the next chunk of digits on the snapshot, starting a
+// evalChunk measures the next n digits on the snapshot, starting a
 // snapshot when the machine has changed since the last one, and adds a
-// point to each curve when all are measured.
-func (d *digitsScene) evalChunk() {
+// point to each curve when all are measured. It reports whether the
+// measurement goes on.
+func (d *digitsScene) evalChunk(n int) bool {
 	if !d.evaluating {
 		if d.trainer.Updates == d.lastEval {
-			return
+			return false
 		}
 		if d.evalM == nil {
 			d.evalM = d.machine.Clone()
@@ -93,13 +94,13 @@ func (d *digitsScene) evalChunk() {
 	if pos >= digitsEvalN {
 		set, part, pos = d.evalTest[:digitsEvalN], 1, pos-digitsEvalN
 	}
-	c := set[pos:min(pos+digitsEvalChunk, digitsEvalN)]
-	n := float64(len(c))
-	d.evalSums[part] += n * d.evalM.ReconError(c)
-	d.evalSums[2+part] += n * d.evalM.PseudoLogLikelihoodFlips(c, digitsFlips, d.evalRng)
+	c := set[pos:min(pos+n, digitsEvalN)]
+	k := float64(len(c))
+	d.evalSums[part] += k * d.evalM.ReconError(c)
+	d.evalSums[2+part] += k * d.evalM.PseudoLogLikelihoodFlips(c, digitsFlips, d.evalRng)
 	d.evalPos += len(c)
 	if d.evalPos < 2*digitsEvalN {
-		return
+		return true
 	}
 	d.evaluating, d.lastEval = false, d.evalAt
 	for k := range d.scores {
@@ -112,7 +113,7 @@ func (d *digitsScene) evalChunk() {
 		d.stride *= 2
 	}
 	if x, _, ok := d.errS.Last(); ok && float64(d.evalAt)-x < float64(d.stride) {
-		return
+		return false
 	}
 	x := float64(d.evalAt)
 	// The error's axis starts at zero and grows to hold the largest
@@ -125,6 +126,7 @@ func (d *digitsScene) evalChunk() {
 	d.errT.Push(x, d.scores[1])
 	d.pllS.Push(x, d.scores[2])
 	d.pllT.Push(x, d.scores[3])
+	return false
 }
 
 // within reports whether one more step fits in budget after n steps that

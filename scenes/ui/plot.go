@@ -170,11 +170,12 @@ func (p *Plot) Draw(dst *ebiten.Image) {
 	for i := len(p.Series) - 1; i >= 0; i-- {
 		s := p.Series[i]
 		p.px, p.py = p.px[:0], p.py[:0]
+		var col column
 		for k := 0; k < s.n; k++ {
 			x, y := s.At(k)
-			p.px = append(p.px, sx(x))
-			p.py = append(p.py, sy(y))
+			p.px, p.py = col.add(p.px, p.py, sx(x), sy(y))
 		}
+		p.px, p.py = col.flush(p.px, p.py)
 		w := s.Width
 		if w == 0 {
 			w = 2
@@ -187,6 +188,62 @@ func (p *Plot) Draw(dst *ebiten.Image) {
 			lx -= tw + fs*2.6
 		}
 	}
+}
+
+// column gathers the points of a series that fall in one pixel column and
+// keeps four of them: the first, the lowest, the highest and the last. A
+// line through those covers the same pixels as one through all of them,
+// so a series of thousands of points costs a plot a few per column.
+type column struct {
+	n                  int
+	x                  int
+	fx, fy, lx, ly     float64
+	loX, loY, hiX, hiY float64
+}
+
+// add puts the point (x, y) in its column, first writing out the column
+// before it when x has moved on; a NaN point is written at once, as it
+// breaks the line.
+func (c *column) add(xs, ys []float64, x, y float64) ([]float64, []float64) {
+	if math.IsNaN(x) || math.IsNaN(y) {
+		xs, ys = c.flush(xs, ys)
+		return append(xs, x), append(ys, y)
+	}
+	ix := int(math.Floor(x))
+	if c.n > 0 && ix != c.x {
+		xs, ys = c.flush(xs, ys)
+	}
+	if c.n == 0 {
+		c.x, c.fx, c.fy, c.loX, c.loY, c.hiX, c.hiY = ix, x, y, x, y, x, y
+	}
+	if y < c.loY {
+		c.loX, c.loY = x, y
+	}
+	if y > c.hiY {
+		c.hiX, c.hiY = x, y
+	}
+	c.lx, c.ly = x, y
+	c.n++
+	return xs, ys
+}
+
+// flush writes out the column's points in the order they came.
+func (c *column) flush(xs, ys []float64) ([]float64, []float64) {
+	switch c.n {
+	case 0:
+		return xs, ys
+	case 1:
+		xs, ys = append(xs, c.fx), append(ys, c.fy)
+	default:
+		lo, hi := [2]float64{c.loX, c.loY}, [2]float64{c.hiX, c.hiY}
+		if hi[0] < lo[0] {
+			lo, hi = hi, lo
+		}
+		xs = append(xs, c.fx, lo[0], hi[0], c.lx)
+		ys = append(ys, c.fy, lo[1], hi[1], c.ly)
+	}
+	c.n = 0
+	return xs, ys
 }
 
 // NiceTicks returns about n round tick values covering [lo, hi]. The

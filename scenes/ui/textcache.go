@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"strings"
 	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -22,8 +23,9 @@ import (
 // each be moved on and off Ebitengine's shared atlas as they are drawn into
 // and then read, which cost more than the glyphs saved.
 var lines struct {
-	mu    sync.Mutex
-	m     map[lineKey]*lineEntry
+	mu     sync.Mutex
+	m      map[lineKey]*lineEntry
+	widths map[lineKey]float64 // advance widths by the pattern of their digits (zeroDigits)
 	frame uint64
 	pages []*linePage
 	cur   int
@@ -81,12 +83,55 @@ func line(s string, f Font, size float64) *lineEntry {
 		if lines.m == nil {
 			lines.m = map[lineKey]*lineEntry{}
 		}
-		e = &lineEntry{w: text.Advance(s, Face(f, size)), first: lines.frame}
+		e = &lineEntry{w: advance(s, f, size), first: lines.frame}
 		lines.m[k] = e
 	}
 	e.last = lines.frame
 	return e
 }
+
+// advance returns the advance width of s, shaping it only the first time
+// its pattern of digits is seen: a readout that changes every frame
+// ("flips 1234") has one pattern while its number keeps its length, and
+// shaping was the dearest part of drawing a changing line. That the
+// digits of the fonts advance alike and kern with nothing is checked by
+// TestDigitsAdvanceAlike. It must be called with lines.mu held.
+func advance(s string, f Font, size float64) float64 {
+	z, ok := zeroDigits(s)
+	if !ok {
+		return textAdvance(s, Face(f, size))
+	}
+	k := lineKey{z, f, size}
+	w, ok := lines.widths[k]
+	if !ok {
+		if lines.widths == nil || len(lines.widths) >= lineMax {
+			lines.widths = map[lineKey]float64{}
+		}
+		w = textAdvance(z, Face(f, size))
+		lines.widths[k] = w
+	}
+	return w
+}
+
+// zeroDigits returns s with every ASCII digit made 0, and whether it had
+// a digit other than 0.
+func zeroDigits(s string) (string, bool) {
+	i := strings.IndexAny(s, "123456789")
+	if i < 0 {
+		return s, false
+	}
+	b := []byte(s)
+	for j := i; j < len(b); j++ {
+		if b[j] >= '1' && b[j] <= '9' {
+			b[j] = '0'
+		}
+	}
+	return string(b), true
+}
+
+// textAdvance is text.Advance, named apart so tests measure as the cache
+// does.
+func textAdvance(s string, face *text.GoTextFace) float64 { return text.Advance(s, face) }
 
 // lineWidth returns the advance width of s, cached.
 func lineWidth(s string, f Font, size float64) float64 {
@@ -116,6 +161,10 @@ func drawLine(dst *ebiten.Image, s string, f Font, size, x, y float64, clr color
 	m := face.Metrics()
 	top := y - (m.HAscent+m.HDescent)/2
 	left := x - w*[...]float64{0, 0.5, 1}[align]
+	if img == nil && len(s) > 1 && strings.ContainsAny(s, "0123456789") {
+		drawPieces(dst, s, f, size, left, y, clr)
+		return
+	}
 	if img == nil {
 		op := &text.DrawOptions{}
 		op.GeoM.Translate(math.Round(left), math.Round(top))
@@ -127,6 +176,30 @@ func drawLine(dst *ebiten.Image, s string, f Font, size, x, y float64, clr color
 	op.GeoM.Translate(math.Round(left)-linePad, math.Round(top)-linePad)
 	scaleBy(&op.ColorScale, clr)
 	dst.DrawImage(img, op)
+}
+
+// drawPieces draws a line not cached yet that holds digits as its digits
+// and the runs of text between them, each from the cache once seen before:
+// a readout that changes every frame is then made of lines the cache
+// holds ("flips ", "4", "2") instead of being shaped and drawn glyph by
+// glyph each frame. The pieces add up to the whole because digits kern
+// with nothing (TestDigitsAdvanceAlike).
+func drawPieces(dst *ebiten.Image, s string, f Font, size, x, y float64, clr color.RGBA) {
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	for i := 0; i < len(s); {
+		j := i + 1
+		if !isDigit(s[i]) {
+			for j < len(s) && !isDigit(s[j]) {
+				j++
+			}
+		}
+		piece := s[i:j]
+		drawLine(dst, piece, f, size, x, y, clr, Left)
+		lines.mu.Lock()
+		x += line(piece, f, size).w
+		lines.mu.Unlock()
+		i = j
+	}
 }
 
 // renderLine draws s in white into a page and returns its part of the

@@ -340,3 +340,23 @@ func TestFmt(t *testing.T) {
 	assert.NotEqual(t, "seed 18446744073709551615", Fmt("seed %d", 18446744073709551615), "past 2^53 a float64 is not exact: a seed needs a Memo")
 	assert.Equal(t, 0.0, testing.AllocsPerRun(100, func() { _ = Fmt("E = %.1f", -36) }), "a string already made costs nothing")
 }
+
+// A plot keeps the first, lowest, highest and last point of each pixel
+// column, in their order, and every point of a series sparser than the
+// pixels; a NaN still breaks the line.
+func TestColumnKeepsTheEnvelope(t *testing.T) {
+	var c column
+	var xs, ys []float64
+	for k, y := range []float64{5, 9, 1, 4, 7} {
+		xs, ys = c.add(xs, ys, 10+float64(k)*0.1, y)
+	}
+	xs, ys = c.add(xs, ys, 11.5, 3)
+	xs, ys = c.add(xs, ys, math.NaN(), math.NaN())
+	xs, ys = c.add(xs, ys, 12.5, 2)
+	xs, ys = c.flush(xs, ys)
+	assert.InDeltaSlice(t, []float64{10, 10.1, 10.2, 10.4, 11.5}, xs[:5], 1e-12)
+	assert.Equal(t, []float64{5, 9, 1, 7, 3}, ys[:5])
+	assert.True(t, math.IsNaN(xs[5]) && math.IsNaN(ys[5]))
+	assert.Equal(t, []float64{12.5}, xs[6:])
+	assert.Equal(t, []float64{2}, ys[6:])
+}
