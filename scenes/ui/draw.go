@@ -87,6 +87,24 @@ func Label(dst *ebiten.Image, s string, f Font, size, x, y float64, clr color.RG
 	drawLine(dst, s, f, size, x, y, clr, align)
 }
 
+// labelIn draws s as Label does, inside a widget whose rectangle is box;
+// a line that reaches out of box is reported to Overflow (and still
+// drawn), so the tests that prove text fits see the ticks, legends and
+// names that widgets place at a point.
+func labelIn(dst *ebiten.Image, box Rect, s string, f Font, size, x, y float64, clr color.RGBA, align Align) {
+	if Overflow != nil && s != "" {
+		w := TextWidth(s, f, size)
+		m := Face(f, size).Metrics()
+		h := m.HAscent + m.HDescent
+		left := x - w*[...]float64{0, 0.5, 1}[align]
+		const slack = 1
+		if left < box.X-slack || left+w > box.Right()+slack || y-h/2 < box.Y-slack || y+h/2 > box.Bottom()+slack {
+			Overflow(s, w, math.Max(0, math.Min(x, box.Right())-math.Max(left, box.X)))
+		}
+	}
+	Label(dst, s, f, size, x, y, clr, align)
+}
+
 // TextWidth returns the width in pixels of s in font f at size.
 func TextWidth(s string, f Font, size float64) float64 {
 	return lineWidth(s, f, size)

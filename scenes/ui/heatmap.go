@@ -88,9 +88,9 @@ func DrawLegend(dst *ebiten.Image, r Rect, lo, hi float64, diverging bool) {
 	cells.Draw(dst)
 	fs := r.H * 0.42
 	y := bar.Bottom() + fs*0.8
-	Label(dst, FormatTick(lo), Mono, fs, bar.X, y, TextDim, Left)
-	Label(dst, FormatTick(hi), Mono, fs, bar.Right(), y, TextDim, Right)
+	labelIn(dst, r, FormatTick(lo), Mono, fs, bar.X, y, TextDim, Left)
+	labelIn(dst, r, FormatTick(hi), Mono, fs, bar.Right(), y, TextDim, Right)
 	if diverging {
-		Label(dst, "0", Mono, fs, bar.CenterX(), y, TextDim, Center)
+		labelIn(dst, r, "0", Mono, fs, bar.CenterX(), y, TextDim, Center)
 	}
 }

@@ -139,7 +139,7 @@ func (p *Plot) Draw(dst *ebiten.Image) {
 	r := p.Rect
 	fs := p.fontSize()
 	p.painter.FillRound(dst, r, fs*0.5, Panel)
-	Label(dst, p.Title, Bold, fs*1.05, r.X+fs*0.9, r.Y+fs*1.1, Text, Left)
+	labelIn(dst, r, p.Title, Bold, fs*1.05, r.X+fs*0.9, r.Y+fs*1.1, Text, Left)
 	a := p.plotArea()
 	if a.W <= 0 || a.H <= 0 {
 		return
@@ -151,17 +151,21 @@ func (p *Plot) Draw(dst *ebiten.Image) {
 	for _, t := range NiceTicks(y0, y1, 5) {
 		y := sy(t)
 		Line(dst, a.X, y, a.Right(), y, 1, Grid)
-		Label(dst, FormatTick(t), Mono, fs*0.85, a.X-fs*0.4, y, TextDim, Right)
+		labelIn(dst, r, FormatTick(t), Mono, fs*0.85, a.X-fs*0.4, y, TextDim, Right)
 	}
 	for _, t := range NiceTicks(x0, x1, 6) {
 		x := sx(t)
 		Line(dst, x, a.Y, x, a.Bottom(), 1, Grid)
-		Label(dst, FormatTick(t), Mono, fs*0.85, x, a.Bottom()+fs*0.8, TextDim, Center)
+		// The last tick's number may be wider than the margin right of the
+		// axis: it then ends at the plot's edge instead of past it.
+		tick := FormatTick(t)
+		lx := math.Min(x, r.Right()-fs*0.3-TextWidth(tick, Mono, fs*0.85)/2)
+		labelIn(dst, r, tick, Mono, fs*0.85, lx, a.Bottom()+fs*0.8, TextDim, Center)
 	}
 	StrokeRect(dst, a, 1, PanelEdge)
-	Label(dst, p.XLabel, Regular, fs*0.9, a.CenterX(), a.Bottom()+fs*2, TextDim, Center)
+	labelIn(dst, r, p.XLabel, Regular, fs*0.9, a.CenterX(), a.Bottom()+fs*2, TextDim, Center)
 	if p.YLabel != "" {
-		Label(dst, p.YLabel, Regular, fs*0.9, a.X-fs*0.4, a.Y-fs*0.9, TextDim, Right)
+		labelIn(dst, r, p.YLabel, Regular, fs*0.9, a.X-fs*0.4, a.Y-fs*0.9, TextDim, Right)
 	}
 
 	// Series are clipped to the plot area by drawing into a sub-image.
@@ -183,7 +187,7 @@ func (p *Plot) Draw(dst *ebiten.Image) {
 		p.painter.Polyline(clip, p.px, p.py, w*fs/13, s.Color)
 		if s.Name != "" && len(p.Series) > 1 && s.n > 0 {
 			tw := TextWidth(s.Name, Regular, fs*0.85)
-			Label(dst, s.Name, Regular, fs*0.85, lx, r.Y+fs*1.1, s.Color, Right)
+			labelIn(dst, r, s.Name, Regular, fs*0.85, lx, r.Y+fs*1.1, s.Color, Right)
 			Line(dst, lx-tw-fs*1.6, r.Y+fs*1.1, lx-tw-fs*0.4, r.Y+fs*1.1, 2, s.Color)
 			lx -= tw + fs*2.6
 		}

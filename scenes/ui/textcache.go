@@ -26,9 +26,9 @@ var lines struct {
 	mu     sync.Mutex
 	m      map[lineKey]*lineEntry
 	widths map[lineKey]float64 // advance widths by the pattern of their digits (zeroDigits)
-	frame uint64
-	pages []*linePage
-	cur   int
+	frame  uint64
+	pages  []*linePage
+	cur    int
 }
 
 // linePage is one image that lines are packed into, in shelves from the
