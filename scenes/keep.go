@@ -14,6 +14,9 @@ import (
 // install makes s scene i's instance, with its page; fresh is the state
 // the scene starts in (nil: s's state now).
 func (m *Manager) install(i int, s Scene, fresh Scene) {
+	if old := m.scenes[i]; old != s {
+		cancelJobs(old)
+	}
 	m.scenes[i] = s
 	for _, id := range m.hidden {
 		s.Hide(id)
@@ -63,6 +66,7 @@ func (m *Manager) applyState(st State) error {
 		return err
 	}
 	if st.Seed != m.seed {
+		m.Close()
 		m.seed = st.Seed
 		m.scenes = make([]Scene, len(m.entries))
 		m.pages = make([]*page, len(m.entries))

@@ -64,6 +64,9 @@ type Scene interface {
 	SetRunning(on bool)
 	// Activate is called each time the scene comes on screen, for
 	// instance to pick up what another scene shared or to start a job.
+	// No job starts before it, in the constructor or in SetState: the
+	// Manager also makes scenes it never shows, to compare states or
+	// check control IDs, and drops them.
 	Activate(ctx *Context)
 
 	// State returns everything the person set and the simulation holds,
@@ -75,7 +78,9 @@ type Scene interface {
 	// Busiest puts the scene in its most expensive steady state, for the
 	// frame benchmark and the soak.
 	Busiest()
-	// Jobs lists the long computations the scene has under way.
+	// Jobs lists every long computation the scene has under way, each
+	// reporting its progress; the Manager cancels them when it drops the
+	// scene.
 	Jobs() []Job
 	// Invalidate asks the scene to repaint its cached layers.
 	Invalidate()
