@@ -100,11 +100,19 @@ bench:
 .PHONY: fuzz
 FUZZTIME ?= 20s
 FUZZ_TARGETS := ./cmd/boltzexp:FuzzParseSamples ./cmd/boltzexp:FuzzNumberFlags \
-	./fileio:FuzzDecodeJSON ./fileio:FuzzLoadRBM ./cmd/boltzweb:FuzzServe
+	./fileio:FuzzDecodeJSON ./fileio:FuzzLoadRBM ./cmd/boltzweb:FuzzServe \
+	./share:FuzzDecode ./cli:FuzzParseHash
+# Targets in packages that import Ebitengine, which need an X server even
+# to start, as in unit.
+FUZZ_DISPLAY_TARGETS := ./scenes:FuzzSetState
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		echo "fuzz $${t##*:} in $${t%%:*} for $(FUZZTIME)"; \
 		$(GO) test -run '^$$' -fuzz "^$${t##*:}\$$" -fuzztime $(FUZZTIME) $${t%%:*}; \
+	done; \
+	for t in $(FUZZ_DISPLAY_TARGETS); do \
+		echo "fuzz $${t##*:} in $${t%%:*} for $(FUZZTIME)"; \
+		$(XVFB) $(GO) test -run '^$$' -fuzz "^$${t##*:}\$$" -fuzztime $(FUZZTIME) $${t%%:*}; \
 	done
 
 clean:

@@ -44,16 +44,19 @@ type annealing struct {
 	// The race runs beside the frames (another core on the desktop,
 	// between frames in the browser), writing each run into race and
 	// counting it in raceDone under raceMu; a tick copies the count.
-	raceJob   *task
-	raceMu    sync.Mutex
-	raceDone  int
-	raceGen   int           // which race may write
-	hist      raceHistogram // the finished race's final energies, counted once
-	raceShown bool
+	raceJob  *task
+	raceMu   sync.Mutex
+	raceDone int
+	raceGen  int // which race may write
+	// raceWanted: a restored state had a race, which starts once the
+	// scene is on screen.
+	raceWanted bool
+	hist       raceHistogram // the finished race's final energies, counted once
+	raceShown  bool
 
 	// The landscape's disconnectivity graph, computed once per process
 	// beside the frames.
-	graphJob *task
+	graphJob *sharedJob
 	graph    *sim.Disconnectivity
 	graphErr error
 	graphLay graphLayout
@@ -153,24 +156,31 @@ func newAnnealing(seed uint64) Scene {
 func fmtT(v float64) string { return ui.Fmt("%.3g", v) }
 
 // Activate starts the disconnectivity graph the first time the scene is
-// shown; it depends only on the landscape, so every Manager in the process
-// shares one.
+// shown (it depends only on the landscape, so every Manager in the process
+// shares one), and the race a restored state had.
 func (a *annealing) Activate(*Context) {
+	if a.raceWanted {
+		a.startRace()
+	}
 	if a.graphJob != nil || a.land.Net.N > sim.MaxExactUnits {
 		return
 	}
 	net, ps := a.land.Net, a.land.Patterns
 	a.graphJob = sharedTask("annealing-graph:"+a.land.Name, func(ctx context.Context, progress func(float64), pause func()) (any, error) {
-		return net.DisconnectivityPaced(ctx, ps, pause)
+		return net.DisconnectivityPaced(ctx, ps, pause, progress)
 	})
 }
 
-// Jobs implements Scene.
+// Jobs implements Scene: the graph and the race, while they run.
 func (a *annealing) Jobs() []Job {
-	if a.graphJob == nil || a.graphJob.Done() {
-		return nil
+	var jobs []Job
+	if a.graphJob != nil && !a.graphJob.Done() {
+		jobs = append(jobs, a.graphJob)
 	}
-	return []Job{a.graphJob}
+	if a.raceJob != nil && !a.raceJob.Done() {
+		jobs = append(jobs, a.raceJob)
+	}
+	return jobs
 }
 
 // pollGraph picks up the disconnectivity graph once its job is done.
@@ -253,15 +263,21 @@ func (a *annealing) startRace() {
 	}
 	a.race, a.raceNext = race, 0
 	a.raceMu.Lock()
-	gen, done := a.raceGen, 0
+	gen := a.raceGen
 	a.raceDone = 0
 	a.raceMu.Unlock()
+	a.raceJob = startTask("the race", a.raceWork(race, gen))
+}
+
+// raceWork computes every run of race, in job order, writing each into
+// race and counting it in raceDone for as long as race is the scene's
+// (generation gen), and reports the fraction of runs done. Run k of both
+// strategies comes from sim.RaceRun with the same seed and k, so the two
+// start from the same state with the same random numbers.
+func (a *annealing) raceWork(race []sim.StrategyResult, gen int) Work {
 	net, pats, seed, jobs := a.land.Net, a.land.Patterns, a.land.Seed, len(race)*a.land.Runs
-	// Run k of both strategies comes from sim.RaceRun with the same seed
-	// and k, so the two start from the same state with the same random
-	// numbers.
-	a.raceJob = startTask("the race", func(ctx context.Context, progress func(float64), pause func()) (any, error) {
-		for ; done < jobs && ctx.Err() == nil; done++ {
+	return func(ctx context.Context, progress func(float64), pause func()) (any, error) {
+		for done := 0; done < jobs && ctx.Err() == nil; done++ {
 			s, k := done%len(race), done/len(race)
 			run := sim.RaceRun(net, pats, race[s].Strategy.Schedule, seed, k, false)
 			a.raceMu.Lock()
@@ -272,17 +288,19 @@ func (a *annealing) startRace() {
 			race[s].Runs[k] = run
 			a.raceDone = done + 1
 			a.raceMu.Unlock()
+			progress(float64(done+1) / float64(jobs))
 			if pause != nil {
 				pause()
 			}
 		}
 		return nil, ctx.Err()
-	})
+	}
 }
 
 // stopRace stops the race in progress; after it returns the race's runs
 // are no longer written.
 func (a *annealing) stopRace() {
+	a.raceWanted = false
 	a.raceMu.Lock()
 	a.raceGen++
 	a.raceMu.Unlock()
@@ -350,6 +368,9 @@ func (a *annealing) Update(ctx *Context) error {
 	in := ctx.In
 	a.place()
 	a.pollGraph()
+	if a.raceWanted {
+		a.startRace()
+	}
 	if c := a.choose(in, a.coolings[:], int(a.cooling)); c >= 0 {
 		a.cooling = sim.Cooling(c)
 		a.startDescent()

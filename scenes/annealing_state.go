@@ -34,7 +34,7 @@ const maxAnnealRun = 1 << 30
 // State implements Scene.
 func (a *annealing) State() (State, error) {
 	return makeState("annealing", a.land.Seed, &annealingState{Cooling: coolingIDs[a.cooling], T0: a.t0.Value, T1: a.t1.Value,
-		Sweeps: a.sweeps.Value, QuenchT: a.quenchT.Value, Speed: a.speed(), Run: a.run, Done: a.descent.Sweep, Race: a.race != nil})
+		Sweeps: a.sweeps.Value, QuenchT: a.quenchT.Value, Speed: a.speed(), Run: a.run, Done: a.descent.Sweep, Race: a.race != nil || a.raceWanted})
 }
 
 // SetState implements Scene.
@@ -87,8 +87,6 @@ func (a *annealing) SetState(st State) error {
 		a.temp.Push(x, T)
 	}
 	a.base.SetRunning(false)
-	if d.Race {
-		a.startRace()
-	}
+	a.raceWanted = d.Race
 	return nil
 }

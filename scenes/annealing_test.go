@@ -91,7 +91,7 @@ func TestAnnealingGraphIsSharedAndSims(t *testing.T) {
 	h := newHarness(t, "annealing", 1280, 800)
 	b := h.s.(*annealing)
 	h2 := newHarness(t, "annealing", 390, 844)
-	assert.Same(t, b.graphJob, h2.s.(*annealing).graphJob, "one computation per process")
+	assert.Same(t, b.graphJob.task, h2.s.(*annealing).graphJob.task, "one computation per process")
 	for k := 0; b.graph == nil; k++ {
 		require.Less(t, k, 20000)
 		h.step(t)

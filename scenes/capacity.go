@@ -131,8 +131,25 @@ func newCapacity(seed uint64) Scene {
 	)
 	c.root = ui.Flow(1000, ui.GapL, left, right)
 	c.newTrial()
-	c.measure()
 	return c
+}
+
+// Activate starts the experiment the first time the scene comes on
+// screen, and again after a reset or a restored state dropped the last
+// one; a scene that is never shown measures nothing.
+func (c *capacity) Activate(*Context) {
+	c.seen.Store(time.Now().UnixNano())
+	if c.sweep == nil && c.sweepErr == nil {
+		c.measure()
+	}
+}
+
+// Jobs implements Scene: the experiment, while it runs.
+func (c *capacity) Jobs() []Job {
+	if c.sweepJob == nil || c.sweepJob.Done() {
+		return nil
+	}
+	return []Job{c.sweepJob}
 }
 
 // capReadNote says what the small picture is.
@@ -181,7 +198,16 @@ func (c *capacity) measure() {
 	c.latest.rules, c.latest.loads, c.latest.trials = sw.Sizes()
 	c.latest.total = sw.Total()
 	c.viewMu.Unlock()
-	c.sweepJob = startTask("the capacity experiment", func(ctx context.Context, progress func(float64), pause func()) (any, error) {
+	c.sweepJob = startTask("the capacity experiment", c.sweepWork(sw, gen))
+	c.syncSweep()
+}
+
+// sweepWork steps the experiment sw to its end, copying its tallies into
+// latest after every step for as long as it is the scene's (generation
+// gen), and reports the fraction of its trials finished.
+func (c *capacity) sweepWork(sw *sim.CapacitySweep, gen int) Work {
+	return func(ctx context.Context, progress func(float64), pause func()) (any, error) {
+		total := float64(max(1, sw.Total()))
 		for ctx.Err() == nil {
 			// The experiment goes on only while the scene is on screen;
 			// hidden, it waits and leaves the machine (or the page's one
@@ -199,6 +225,7 @@ func (c *capacity) measure() {
 			c.latest.points = sw.AppendPoints(c.latest.points[:0])
 			c.latest.finished, c.latest.done, c.latest.err = sw.Finished(), done, sw.Err()
 			c.viewMu.Unlock()
+			progress(float64(sw.Finished()) / total)
 			if done {
 				return nil, nil
 			}
@@ -207,8 +234,16 @@ func (c *capacity) measure() {
 			}
 		}
 		return nil, ctx.Err()
-	})
-	c.syncSweep()
+	}
+}
+
+// measureLater drops the experiment, so that the next tick the scene is
+// on screen (Activate or Update) starts it afresh for the sliders; a
+// scene that is reset or restored off screen starts nothing.
+func (c *capacity) measureLater() {
+	c.stopSweep()
+	c.sweep, c.sweepErr, c.sweepDone = nil, nil, false
+	c.tally = sweepView{points: c.tally.points[:0]}
 }
 
 // stopSweep cancels the experiment in progress; it stops after the step
@@ -251,7 +286,7 @@ func (c *capacity) Reset() string {
 	c.rule = sim.HebbRule
 	c.runs = 0
 	c.newTrial()
-	c.measure()
+	c.measureLater()
 	return "Reset: 400 units, α = 0.1, 5% of the cue flipped, the Hebbian rule"
 }
 
@@ -299,7 +334,7 @@ func (c *capacity) Update(ctx *Context) error {
 			c.trial.SetCue(next)
 		}
 	}
-	if c.pressed(in, &c.remeas) {
+	if c.pressed(in, &c.remeas) || (c.sweep == nil && c.sweepErr == nil) {
 		c.measure()
 	}
 	c.syncSweep()

@@ -92,6 +92,6 @@ func (c *capacity) SetState(st State) error {
 		}
 	}
 	c.SetRunning(false)
-	c.measure()
+	c.measureLater()
 	return nil
 }

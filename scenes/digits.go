@@ -1,7 +1,6 @@
 package scenes
 
 import (
-	"errors"
 	"math"
 	"math/rand/v2"
 	"sync"
@@ -58,9 +57,6 @@ var digitLoad struct {
 	mu sync.Mutex
 	f  *digitFiles
 }
-
-// errLoadCancelled means the person backed out of loading a machine.
-var errLoadCancelled = errors.New("load cancelled")
 
 // digitsScene is scene 7: an RBM of 784 visible and 100 hidden units on
 // binarized MNIST digits, trained live, with its receptive fields, its

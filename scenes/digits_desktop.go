@@ -3,6 +3,10 @@
 package scenes
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
+
 	"boltzlab/assets/digits"
 	"boltzlab/fileio"
 	"boltzlab/sim"
@@ -37,8 +41,16 @@ func startDigitFiles() *digitFiles {
 	return f
 }
 
-// readDigitsFile returns a saved machine's text and where it came from.
-func readDigitsFile() ([]byte, string, error) {
+// loadMachine loads the machine saved in the working directory, its size
+// checked before it is read.
+func (d *digitsScene) loadMachine(ctx *Context) {
 	data, err := fileio.ReadLimited(digitsFileName, sim.MaxModelBytes)
-	return data, digitsFileName, err
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first (E)", digitsFileName))
+	case err != nil:
+		ctx.Notify("Not loaded, nothing changed: " + err.Error())
+	default:
+		d.loadJSON(data, digitsFileName, ctx)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"syscall/js"
 
 	"boltzlab/assets/digits"
+	"boltzlab/sim"
 )
 
 // In the browser the digits and the trained machine are not part of the
@@ -15,7 +16,7 @@ import (
 // opens, so no other scene waits for them. A saved machine is a download,
 // and Load asks for its text.
 
-const digitsFileNote = "Save downloads " + digitsFileName + "; Load asks you to paste its text."
+const digitsFileNote = "Save downloads " + digitsFileName + "; Load opens one with a file picker."
 
 const digitsSavedNotice = "Downloading the machine as " + digitsFileName
 
@@ -104,12 +105,12 @@ func fetchBytes(name string, report func(int)) ([]byte, error) {
 	}
 }
 
-// readDigitsFile asks for a saved machine's text; a cancelled prompt gives
-// errLoadCancelled.
-func readDigitsFile() ([]byte, string, error) {
-	v := js.Global().Call("prompt", "Paste the text of a saved "+digitsFileName+":")
-	if v.IsNull() || v.IsUndefined() || v.String() == "" {
-		return nil, "", errLoadCancelled
+// loadMachine offers the page's file picker for a saved machine, as the
+// RBM lab's Load does; the page refuses a file over sim.MaxModelBytes
+// before reading it, and the file arrives in a later frame through the
+// Manager, which hands it to loadFile.
+func (d *digitsScene) loadMachine(ctx *Context) {
+	if !host("pick", sim.MaxModelBytes, "machine:digits") {
+		ctx.Notify("This page cannot open files")
 	}
-	return []byte(v.String()), "the pasted text", nil
 }

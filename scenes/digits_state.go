@@ -2,12 +2,11 @@ package scenes
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 
 	"boltzlab/assets/digits"
+	"boltzlab/fileio"
 	"boltzlab/sim"
 )
 
@@ -94,15 +93,14 @@ func (d *digitsScene) saveMachine(ctx *Context) {
 	ctx.Notify(digitsSavedNotice)
 }
 
-func (d *digitsScene) loadMachine(ctx *Context) {
-	data, from, err := readDigitsFile()
+// loadFile loads a machine that arrived from outside the frame loop (the
+// browser's file picker), once the scene has its digits.
+func (d *digitsScene) loadFile(data []byte, from string, ctx *Context) {
 	switch {
-	case errors.Is(err, errLoadCancelled):
-		ctx.Notify("Nothing loaded")
-	case errors.Is(err, fs.ErrNotExist):
-		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first (E)", digitsFileName))
-	case err != nil:
-		ctx.Notify("Not loaded, nothing changed: " + err.Error())
+	case !d.ready:
+		ctx.Notify("Not loaded, nothing changed: the digits are still loading")
+	case len(data) > sim.MaxModelBytes:
+		ctx.Notify("Not loaded, nothing changed: " + (&fileio.TooLargeError{Name: from, Size: int64(len(data)), Max: sim.MaxModelBytes}).Error())
 	default:
 		d.loadJSON(data, from, ctx)
 	}

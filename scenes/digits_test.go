@@ -149,6 +149,31 @@ func TestDigitsSaveLoad(t *testing.T) {
 	assert.Equal(t, w, d.machine.W)
 }
 
+// A machine the page's file picker brings back reaches the Digits scene,
+// which loads it; one of another shape is refused and changes nothing.
+func TestDigitsLoadsAPickedMachine(t *testing.T) {
+	h, d := digitsHarness(t, 1280, 800)
+	var buf bytes.Buffer
+	require.NoError(t, d.machine.WriteJSON(&buf))
+	h.in.Key(ebiten.KeyZ) // from scratch
+	h.step(t)
+	require.NotEqual(t, d.pretrained.W, d.machine.W)
+	h.m.Receive("machine:digits", "mine.json", buf.String())
+	h.m.open(<-h.m.incoming)
+	assert.Equal(t, d.pretrained.W, d.machine.W)
+	assert.Equal(t, "Loaded the machine from mine.json", h.m.notice)
+
+	w := append([]float64(nil), d.machine.W...)
+	h.m.Receive("machine:digits", "bad.json", `{"visible":9,"hidden":4}`)
+	h.m.open(<-h.m.incoming)
+	assert.Contains(t, h.m.notice, "Not loaded, nothing changed: bad.json")
+	assert.Equal(t, w, d.machine.W)
+	h.m.Receive("machine:nosuch", "x.json", buf.String())
+	h.m.open(<-h.m.incoming)
+	assert.Contains(t, h.m.notice, "not open")
+	assert.Equal(t, w, d.machine.W)
+}
+
 // The state carries the settings and the seed, and a bad one is refused.
 func TestDigitsState(t *testing.T) {
 	_, d := digitsHarness(t, 1280, 800)

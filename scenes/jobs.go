@@ -57,6 +57,17 @@ func (t *task) Progress() float64 { return math.Float64frombits(t.progress.Load(
 func (t *task) Done() bool        { return t.done.Load() }
 func (t *task) Cancel()           { t.cancel() }
 
+// cancelJobs cancels every job s lists: the Manager's last word to a scene
+// it drops, so that nothing keeps computing for a scene no one will see.
+func cancelJobs(s Scene) {
+	if s == nil {
+		return
+	}
+	for _, j := range s.Jobs() {
+		j.Cancel()
+	}
+}
+
 // Result returns what the work returned once it is done, or nils.
 func (t *task) Result() (any, error) {
 	if !t.Done() {
@@ -68,27 +79,59 @@ func (t *task) Result() (any, error) {
 }
 
 // shared holds the results that do not depend on the seed or on anything a
-// person sets (the annealing landscape's census), computed at most once per
+// person sets (the annealing landscape's graph), computed at most once per
 // process however many Managers and scenes ask for them.
 var shared struct {
 	mu    sync.Mutex
-	tasks map[string]*task
+	tasks map[string]*sharedEntry
 }
 
-// sharedTask returns the task computing key, starting it if no task for
-// key has run or if the last one was cancelled.
-func sharedTask(key string, work Work) *task {
+// sharedEntry is a shared task and how many holders still want it.
+type sharedEntry struct {
+	t       *task
+	holders int
+}
+
+// sharedJob is one holder's handle on a shared task. Cancelling it lets go
+// of the task, which stops only once every holder has let go: a scene the
+// Manager drops does not stop the computation another scene waits for.
+type sharedJob struct {
+	*task
+	entry *sharedEntry
+	once  sync.Once
+}
+
+// Cancel implements Job.
+func (j *sharedJob) Cancel() {
+	j.once.Do(func() {
+		shared.mu.Lock()
+		defer shared.mu.Unlock()
+		if j.entry.holders--; j.entry.holders == 0 {
+			j.task.Cancel()
+		}
+	})
+}
+
+// sharedTask returns a handle on the task computing key, starting the task
+// if none has run, if the last one failed, or if every holder of the one
+// under way has let it go (it is stopping).
+func sharedTask(key string, work Work) *sharedJob {
 	shared.mu.Lock()
 	defer shared.mu.Unlock()
 	if shared.tasks == nil {
-		shared.tasks = map[string]*task{}
+		shared.tasks = map[string]*sharedEntry{}
 	}
-	if t, ok := shared.tasks[key]; ok {
-		if _, err := t.Result(); !t.Done() || err == nil {
-			return t
+	e, ok := shared.tasks[key]
+	if ok {
+		_, err := e.t.Result()
+		if (e.t.Done() && err != nil) || (!e.t.Done() && e.holders == 0) {
+			ok = false
 		}
 	}
-	t := startTask(key, work)
-	shared.tasks[key] = t
-	return t
+	if !ok {
+		e = &sharedEntry{t: startTask(key, work)}
+		shared.tasks[key] = e
+	}
+	e.holders++
+	return &sharedJob{task: e.t, entry: e}
 }

@@ -14,6 +14,9 @@ import (
 // install makes s scene i's instance, with its page; fresh is the state
 // the scene starts in (nil: s's state now).
 func (m *Manager) install(i int, s Scene, fresh Scene) {
+	if old := m.scenes[i]; old != s {
+		cancelJobs(old)
+	}
 	m.scenes[i] = s
 	for _, id := range m.hidden {
 		s.Hide(id)
@@ -63,6 +66,7 @@ func (m *Manager) applyState(st State) error {
 		return err
 	}
 	if st.Seed != m.seed {
+		m.Close()
 		m.seed = st.Seed
 		m.scenes = make([]Scene, len(m.entries))
 		m.pages = make([]*page, len(m.entries))
@@ -145,10 +149,17 @@ func refused(what string, err error) string {
 // opening is a share code or a file's contents that arrived from outside
 // the frame loop (the clipboard, a file picker), to be opened in a frame.
 type opening struct {
-	code string // a share code, or
-	file []byte // a file's contents
-	from string // where it came from, for the notice
-	err  error  // reading it failed
+	code  string // a share code, or
+	file  []byte // a file's contents
+	from  string // where it came from, for the notice
+	err   error  // reading it failed
+	scene string // when set, file is for this scene to load itself
+}
+
+// fileLoader is a scene that loads a file of its own (a trained machine,
+// not a saved scene) that arrived from outside the frame loop.
+type fileLoader interface {
+	loadFile(data []byte, from string, ctx *Context)
 }
 
 // Deliver hands the Manager a code or file to open in its next frame; it
@@ -166,6 +177,9 @@ func (m *Manager) open(o opening) {
 	switch {
 	case o.err != nil:
 		err = o.err
+	case o.scene != "":
+		m.loadInto(o)
+		return
 	case o.file != nil:
 		err = m.openJSON(o.file)
 	default:
@@ -176,6 +190,18 @@ func (m *Manager) open(o opening) {
 		return
 	}
 	m.Notify("Opened " + o.from + ": " + m.entries[m.active].Tab)
+}
+
+// loadInto hands a file to the scene that asked for it, if that scene
+// still exists and loads files.
+func (m *Manager) loadInto(o opening) {
+	if i := m.index(o.scene); i >= 0 {
+		if l, ok := m.scenes[i].(fileLoader); ok {
+			l.loadFile(o.file, o.from, m.context(&m.idle))
+			return
+		}
+	}
+	m.Notify("Not loaded, nothing changed: " + o.from + " arrived for a scene that is not open")
 }
 
 // keepKeys handles the keys that keep and share a scene.
@@ -220,15 +246,20 @@ func (m *Manager) saveScene() {
 }
 
 // Receive takes what the page's script brings back from the clipboard or
-// the file picker (kind "code", "file" or "notice", where it
-// came from, and its text) and opens it, or shows it, in the next frame.
-// The page's script refuses a file too large before reading it.
+// the file picker (kind "code", "file", "machine:SCENE" or "notice", where
+// it came from, and its text) and opens it, or shows it, in the next
+// frame: a "file" is a saved scene, a "machine:SCENE" a file that scene
+// asked for and loads itself. The page's script refuses a file too large
+// before reading it.
 func (m *Manager) Receive(kind, from, text string) {
-	switch kind {
-	case "code":
+	scene, forScene := strings.CutPrefix(kind, "machine:")
+	switch {
+	case kind == "code":
 		m.deliver(opening{code: share.FromText(text), from: from})
-	case "file":
+	case kind == "file":
 		m.deliver(opening{file: []byte(text), from: from})
+	case forScene:
+		m.deliver(opening{file: []byte(text), from: from, scene: scene})
 	default:
 		select {
 		case m.saved <- text:

@@ -189,6 +189,14 @@ func (m *Manager) switchTo(i int) {
 	m.scenes[i].Activate(m.context(&m.idle))
 }
 
+// Close cancels the long computations of every scene made so far; the
+// Manager's scenes are about to be dropped (a new seed makes a new lab).
+func (m *Manager) Close() {
+	for _, s := range m.scenes {
+		cancelJobs(s)
+	}
+}
+
 // Scene returns the scene on screen.
 func (m *Manager) Scene() Scene { return m.scenes[m.active] }
 

@@ -70,8 +70,6 @@ func (r *rbmLab) saveMachine(ctx *Context) {
 func (r *rbmLab) loadMachine(ctx *Context) {
 	data, from, err := readRBMFile()
 	switch {
-	case errors.Is(err, errLoadCancelled):
-		ctx.Notify("Nothing loaded")
 	case errors.Is(err, fs.ErrNotExist):
 		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first (E)", rbmFileName))
 	case err != nil:

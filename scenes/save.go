@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"image"
 	"image/png"
-	"os"
+
+	"boltzlab/fileio"
 )
 
 // encodePNG returns img as PNG bytes.
@@ -16,13 +17,14 @@ func encodePNG(img image.Image) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// writePNG writes img to path as PNG: the -screenshot flag's file.
+// writePNG writes img to path as PNG: the -screenshot flag's file, which
+// replaces an older one only once it is whole.
 func writePNG(path string, img image.Image) error {
 	data, err := encodePNG(img)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, data, 0o644)
+	return fileio.WriteAtomic(path, data)
 }
 
 // savePNG keeps a screenshot the person asked for with S.

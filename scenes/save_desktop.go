@@ -2,10 +2,12 @@
 
 package scenes
 
-import "os"
+import "boltzlab/fileio"
 
-// saveFile keeps a file the person asked for (a screenshot, an export): on
-// the desktop, a file of that name in the working directory.
+// saveFile keeps a file the person asked for (a screenshot, an export, a
+// trained machine): on the desktop, a file of that name in the working
+// directory, which an older file of the name gives way to only once the
+// new one is whole.
 func saveFile(name string, data []byte, mime string) error {
-	return os.WriteFile(name, data, 0o644)
+	return fileio.WriteAtomic(name, data)
 }

@@ -7,10 +7,26 @@
 // builds its layout tree, key map and controls in its constructor, and
 // implements Title, Caption, Help, Reset, Update and Draw. Larger scenes
 // keep their drawing in NAME_draw.go and their saved state in
-// NAME_state.go. Two files pass 400 lines for a reason: manager.go holds
-// the frame skeleton every scene runs through (keys, scrolling, notices,
-// screenshots), and rbm.go builds the RBM lab's four panels and the
-// controls they share in one constructor.
+// NAME_state.go. These files pass 400 lines, each for a reason:
+//
+//   - manager.go holds the frame skeleton every scene runs through (keys,
+//     scrolling, notices, screenshots).
+//   - rbm.go builds the RBM lab's four panels and the controls they share
+//     in one constructor.
+//   - annealing.go runs the descent on screen beside two computations (the
+//     race and the shared disconnectivity graph) that it starts, lists,
+//     stops and reads back.
+//   - distribution.go places the handles a person drags on the network
+//     drawing, which its input and its drawing both use.
+//   - capacity.go keeps the recall on screen and the experiment that runs
+//     beside the frames, with the hand-over of its tallies between them.
+//   - recall.go takes input in three places (the grid's units, the stored
+//     memories, and the basin map, which jumps to a clicked state) and
+//     orders the map's 512 states so that neighbours differ by one unit.
+//   - digits.go lays out six panels and shares each frame's budget among
+//     training, dreaming, inpainting and scoring.
+//   - learning.go lays out the data, the two phases' matrices and the
+//     curves in a constructor of a hundred lines.
 package scenes
 
 import (
@@ -64,6 +80,9 @@ type Scene interface {
 	SetRunning(on bool)
 	// Activate is called each time the scene comes on screen, for
 	// instance to pick up what another scene shared or to start a job.
+	// No job starts before it, in the constructor or in SetState: the
+	// Manager also makes scenes it never shows, to compare states or
+	// check control IDs, and drops them.
 	Activate(ctx *Context)
 
 	// State returns everything the person set and the simulation holds,
@@ -75,7 +94,9 @@ type Scene interface {
 	// Busiest puts the scene in its most expensive steady state, for the
 	// frame benchmark and the soak.
 	Busiest()
-	// Jobs lists the long computations the scene has under way.
+	// Jobs lists every long computation the scene has under way, each
+	// reporting its progress; the Manager cancels them when it drops the
+	// scene.
 	Jobs() []Job
 	// Invalidate asks the scene to repaint its cached layers.
 	Invalidate()

@@ -156,15 +156,19 @@ func (n *Net) MinFlipRise(s []int8) float64 {
 // of a second for 20 units. It panics if N exceeds MaxExactUnits or a pattern has the
 // wrong length.
 func (n *Net) Disconnectivity(patterns []Pattern) *Disconnectivity {
-	d, _ := n.DisconnectivityPaced(context.Background(), patterns, nil)
+	d, _ := n.DisconnectivityPaced(context.Background(), patterns, nil, nil)
 	return d
 }
 
 // DisconnectivityPaced is Disconnectivity for a host that must stay
 // responsive: between pieces of a few thousand states it calls pause, if
-// not nil, and it gives up with ctx.Err() once ctx is done. The result does
-// not depend on pause.
-func (n *Net) DisconnectivityPaced(ctx context.Context, patterns []Pattern, pause func()) (*Disconnectivity, error) {
+// not nil, and it gives up with ctx.Err() once ctx is done. It reports the
+// fraction done to progress, if not nil, as it goes, ending at 1: the
+// energies of all states and their local minima count for the first 30%,
+// filing the states by energy for the next 20%, and the walk for the rest,
+// measured against the states at or below the highest minimum, where it
+// usually stops. The result depends on neither pause nor progress.
+func (n *Net) DisconnectivityPaced(ctx context.Context, patterns []Pattern, pause func(), progress func(float64)) (*Disconnectivity, error) {
 	if n.N > MaxExactUnits {
 		panic(fmt.Sprintf("sim: %d units is too many for a disconnectivity graph (at most %d)", n.N, MaxExactUnits))
 	}
@@ -172,6 +176,11 @@ func (n *Net) DisconnectivityPaced(ctx context.Context, patterns []Pattern, paus
 		n.checkState(p.Units)
 	}
 	const piece = 1 << 13
+	report := func(f float64) {
+		if progress != nil {
+			progress(min(1, f))
+		}
+	}
 	check := func(k int) error {
 		if k%piece != 0 {
 			return nil
@@ -184,6 +193,7 @@ func (n *Net) DisconnectivityPaced(ctx context.Context, patterns []Pattern, paus
 	size := 1 << n.N
 	energies := make([]float64, size)
 	n.Energies(energies)
+	report(0.1)
 	if err := check(0); err != nil {
 		return nil, err
 	}
@@ -196,11 +206,27 @@ func (n *Net) DisconnectivityPaced(ctx context.Context, patterns []Pattern, paus
 	for _, m := range cs.minima(1) {
 		top = max(top, energies[m])
 	}
+	below := 0
+	for _, e := range energies {
+		if e <= top {
+			below++
+		}
+	}
+	report(0.3)
+	filing := func(x int) error {
+		if x%piece == 0 {
+			report(0.3 + 0.2*float64(x)/float64(size))
+		}
+		return check(x)
+	}
 	b := newDBuilder(n.N, energies)
-	k := 0
-	err := byEnergy(energies, check, func(x uint32) bool {
+	k, every := 0, max(1, below/100)
+	err := byEnergy(energies, filing, func(x uint32) bool {
 		if energies[x] > top && b.groups == 1 {
 			return false
+		}
+		if k%every == 0 {
+			report(0.5 + 0.5*float64(k)/float64(max(1, below)))
 		}
 		if err := check(k); err != nil {
 			return false
@@ -215,7 +241,9 @@ func (n *Net) DisconnectivityPaced(ctx context.Context, patterns []Pattern, paus
 	if err != nil {
 		return nil, err
 	}
-	return b.finish(n, patterns), nil
+	d := b.finish(n, patterns)
+	report(1)
+	return d, nil
 }
 
 // byEnergy calls visit with every state number in increasing order of

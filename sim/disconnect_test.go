@@ -258,14 +258,22 @@ func TestDisconnectivityCancels(t *testing.T) {
 		if pauses++; pauses == 3 {
 			cancel()
 		}
-	})
+	}, nil)
 	assert.Nil(t, d)
 	assert.ErrorIs(t, err, context.Canceled)
 	pauses = 0
-	d, err = net.DisconnectivityPaced(context.Background(), nil, func() { pauses++ })
+	var done []float64
+	d, err = net.DisconnectivityPaced(context.Background(), nil, func() { pauses++ }, func(f float64) { done = append(done, f) })
 	require.NoError(t, err)
 	assert.Greater(t, pauses, 3)
 	assert.Equal(t, net.Disconnectivity(nil).Valleys, d.Valleys)
+	// Progress climbs from near 0 to exactly 1, never back, through
+	// values in between.
+	require.Greater(t, len(done), 3)
+	assert.Less(t, done[0], 0.5)
+	assert.Equal(t, 1.0, done[len(done)-1])
+	assert.True(t, slices.IsSorted(done), "progress never goes back: %v", done)
+	assert.True(t, slices.ContainsFunc(done, func(f float64) bool { return f > 0.5 && f < 1 }), "the walk reports its part: %v", done)
 	one := NewNet(1)
 	one.B[0] = 1
 	d = one.Disconnectivity(nil)

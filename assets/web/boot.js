@@ -45,9 +45,12 @@
         (text) => send("code", "the pasted code", text),
         (e) => send("notice", "", "Could not read the clipboard (" + why(e) + "): paste the link in the address bar instead"));
     },
-    // pick offers a file picker for a saved scene; a file over max bytes
-    // is refused before it is read.
-    pick(max) {
+    // pick offers a file picker for a saved scene or, when kind is
+    // "machine:SCENE", for a file that scene loads itself (a trained
+    // machine); a file over max bytes is refused before it is read.
+    pick(max, kind) {
+      kind = kind || "file";
+      const what = kind === "file" ? "a saved scene" : "a saved machine";
       const input = document.createElement("input");
       input.type = "file";
       input.accept = ".json,application/json";
@@ -57,10 +60,10 @@
         input.remove();
         if (!f) return;
         if (f.size > max) {
-          send("notice", "", "Not opened, nothing changed: " + f.name + " is " + f.size + " bytes, more than the " + max + " a saved scene can be");
+          send("notice", "", "Not opened, nothing changed: " + f.name + " is " + f.size + " bytes, more than the " + max + " " + what + " can be");
           return;
         }
-        f.text().then((text) => send("file", f.name, text), (e) => send("notice", "", "Could not read " + f.name + ": " + why(e)));
+        f.text().then((text) => send(kind, f.name, text), (e) => send("notice", "", "Could not read " + f.name + ": " + why(e)));
       });
       document.body.appendChild(input);
       input.click();

@@ -50,12 +50,21 @@ func newSoak(lab *scenes.Manager, frames int, seed uint64, out io.Writer) *soak 
 	lab.SetSource(s.in)
 	// Visit every scene first and let their one-time work (the annealing
 	// landscape's graph, shared by the process) finish, so that it does
-	// not count as growth when the soak wanders into them.
+	// not count as growth when the soak wanders into them. A job whose
+	// progress stands still for two seconds is left to run: it goes on
+	// only while its scene is drawn (the capacity experiment), and no
+	// frame is drawn yet.
 	for _, name := range scenes.Names() {
 		lab.SwitchByName(name)
 		for _, j := range lab.Scene().Jobs() {
-			for k := 0; k < 600 && !j.Done(); k++ {
+			last, still := j.Progress(), 0
+			for k := 0; k < 600 && !j.Done() && still < 40; k++ {
 				time.Sleep(50 * time.Millisecond)
+				if p := j.Progress(); p != last {
+					last, still = p, 0
+				} else {
+					still++
+				}
 			}
 		}
 	}

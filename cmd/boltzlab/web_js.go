@@ -321,6 +321,7 @@ func (g *webGame) follow(hash string) {
 			notices = append(notices, err.Error())
 		} else {
 			m.Layout(g.outW, g.outH)
+			g.lab.Close()
 			g.lab = m
 			g.status.Set("seed", fmt.Sprint(m.Seed()))
 		}
