@@ -195,6 +195,10 @@ func (m *Manager) Close() {
 	for _, s := range m.scenes {
 		cancelJobs(s)
 	}
+	if m.step != nil {
+		m.step.stop()
+		m.step = nil
+	}
 }
 
 // Scene returns the scene on screen.

@@ -30,8 +30,8 @@ type stepper struct {
 	idle    ui.Fake // the input a simulation sees: none
 }
 
-// newStepper returns a stepper with its goroutine started. The goroutine
-// lives as long as the program, waiting for ticks.
+// newStepper returns a stepper with its goroutine started; it waits for
+// ticks until stop.
 func newStepper() *stepper {
 	s := &stepper{token: make(chan struct{}, 1), wake: make(chan struct{}, 1)}
 	s.token <- struct{}{}
@@ -62,6 +62,10 @@ func (s *stepper) post(sc Scene, ctx *Context) {
 	default:
 	}
 }
+
+// stop ends the goroutine once it has finished the tick it is making. The
+// stepper must not be posted to again.
+func (s *stepper) stop() { close(s.wake) }
 
 func (s *stepper) run() {
 	for range s.wake {

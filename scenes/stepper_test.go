@@ -54,6 +54,7 @@ func TestStepperHandsOverTheToken(t *testing.T) {
 		if steps >= ticks && ticks > 0 || time.Now().After(deadline) {
 			require.Positive(t, ticks)
 			require.GreaterOrEqual(t, steps, ticks, "every tick makes at least its first step")
+			st.stop()
 			return
 		}
 		time.Sleep(time.Millisecond)
