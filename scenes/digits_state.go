@@ -100,7 +100,7 @@ func (d *digitsScene) loadMachine(ctx *Context) {
 	case errors.Is(err, errLoadCancelled):
 		ctx.Notify("Nothing loaded")
 	case errors.Is(err, fs.ErrNotExist):
-		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first (E)", digitsFileName))
+		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first%s", digitsFileName, d.keyNote("save")))
 	case err != nil:
 		ctx.Notify("Not loaded, nothing changed: " + err.Error())
 	default:
