@@ -36,8 +36,9 @@ type panelSheet struct {
 }
 
 // setup records the scene's transport (or nil), its own key bindings and
-// its focusable widgets in Tab order. Widgets with an ID become controls;
-// buttons take their hint from the key map.
+// its focusable widgets, in any order: the Manager arranges them in
+// reading order from the layout when Tab is pressed. Widgets with an ID
+// become controls; buttons and toggles take their hint from the key map.
 func (b *base) setup(t *ui.Transport, keys ui.Keymap, widgets ...any) {
 	b.transport = t
 	b.keys = nil
@@ -56,6 +57,9 @@ func (b *base) setup(t *ui.Transport, keys ui.Keymap, widgets ...any) {
 			b.focus.Order = append(b.focus.Order, w)
 			b.widget(w.ID, &w.Rect, &w.Hidden)
 		case *ui.Toggle:
+			if h := b.keys.Hint(w.ID); h != "" {
+				w.Hint = h
+			}
 			b.focus.Order = append(b.focus.Order, w)
 			b.widget(w.ID, &w.Rect, &w.Hidden)
 		case *ui.Slider:
@@ -65,6 +69,16 @@ func (b *base) setup(t *ui.Transport, keys ui.Keymap, widgets ...any) {
 			b.focus.Order = append(b.focus.Order, w)
 		}
 	}
+}
+
+// keyNote names the key bound to control id for a notice, as " (K)", or
+// returns "" when no key is bound or the control is hidden.
+func (b *base) keyNote(id string) string {
+	h := b.keys.Hint(id)
+	if hidden, ok := b.hidden[id]; h == "" || ok && *hidden {
+		return ""
+	}
+	return " (" + h + ")"
 }
 
 // widget adds a widget's area to the controls, with the flag that hides

@@ -235,7 +235,8 @@ func newDigits(seed uint64) Scene {
 				func() string { return "Step 30. Wrong in the erased part: 784 of 784 (left blank: 784)" })),
 			ui.Row(ui.GapS, ui.Leaf(&d.next.Rect), ui.Leaf(&d.restore.Rect)).H(ui.ButtonH),
 			ui.Row(ui.GapS, ui.Leaf(&d.erase.Rect), ui.Leaf(&d.fill.Rect)).H(ui.ButtonH),
-			ui.Row(ui.GapS, ui.Leaf(&d.live.Rect), ui.Leaf(&d.ink.Rect)).H(ui.ToggleH),
+			// The longer label gets more of the row, so both keys fit.
+			ui.Row(ui.GapS, ui.Leaf(&d.live.Rect), ui.Leaf(&d.ink.Rect).Flex(1.15)).H(ui.ToggleH),
 			ui.Para(&d.inNote, ui.Small, func() string { return digitsInNote }),
 		).NoGrow(),
 	)).NoGrow()

@@ -47,7 +47,7 @@ func (d *digitsScene) loadMachine(ctx *Context) {
 	data, err := fileio.ReadLimited(digitsFileName, sim.MaxModelBytes)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first (E)", digitsFileName))
+		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first%s", digitsFileName, d.keyNote("save")))
 	case err != nil:
 		ctx.Notify("Not loaded, nothing changed: " + err.Error())
 	default:

@@ -106,9 +106,10 @@ func newDistribution(seed uint64) Scene {
 		ui.Flow(560, ui.GapS, ui.Leaf(&d.energyKey).MinH(22), ui.Leaf(&d.outlineKey).MinH(22)).NoGrow(),
 		ui.Flow(560, ui.GapL,
 			ui.Leaf(&d.temp.Rect).MinH(ui.SliderH),
-			// The toggles sit level with the slider's track.
+			// The toggles sit level with the slider's track, the one with
+			// the longer label given the room to show its key too.
 			ui.Row(ui.Gap,
-				ui.Col(0, ui.Leaf(nil), ui.Leaf(&d.sorted.Rect).H(ui.ToggleH)),
+				ui.Col(0, ui.Leaf(nil), ui.Leaf(&d.sorted.Rect).H(ui.ToggleH)).Flex(1.3),
 				ui.Col(0, ui.Leaf(nil), ui.Leaf(&d.logScale.Rect).H(ui.ToggleH)),
 			).W(300),
 		).NoGrow(),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,15 +33,15 @@ type Options struct {
 // scene may bind them.
 var GlobalKeys = func() ui.Keymap {
 	k := ui.Keymap{
-		{ID: "help", Key: ebiten.KeyH, Label: "H", Does: "this help"},
-		{ID: "help", Key: ebiten.KeySlash, Mod: ui.ModShift, Label: "?", Does: "this help"},
-		{ID: "fps", Key: ebiten.KeyF, Label: "F", Does: "frame rate"},
-		{ID: "screenshot", Key: ebiten.KeyS, Label: "S", Does: "save a screenshot"},
-		{ID: "close", Key: ebiten.KeyEscape, Label: "Esc", Does: "close the help, clear the focus"},
 		{ID: "focus", Key: ebiten.KeyTab, Label: "Tab", Does: "move the keyboard focus"},
 		{ID: "focus", Key: ebiten.KeyTab, Mod: ui.ModShift, Label: "Shift+Tab", Does: "move the keyboard focus"},
+		{ID: "help", Key: ebiten.KeySlash, Mod: ui.ModShift, Label: "?", Does: "this help"},
+		{ID: "help", Key: ebiten.KeyH, Label: "H", Does: "this help"},
+		{ID: "fps", Key: ebiten.KeyF, Label: "F", Does: "frame rate"},
+		{ID: "screenshot", Key: ebiten.KeyS, Label: "S", Does: "save a screenshot"},
 	}
 	k = append(k, keepKeys...)
+	k = append(k, ui.Binding{ID: "close", Key: ebiten.KeyEscape, Label: "Esc", Does: "close the help, clear the focus"})
 	for d := range 9 {
 		k = append(k, ui.Binding{ID: "scene", Key: ebiten.KeyDigit1 + ebiten.Key(d), Label: fmt.Sprint(d + 1), Does: "switch scene"})
 		k = append(k, ui.Binding{ID: "scene", Key: ebiten.KeyNumpad1 + ebiten.Key(d), Label: fmt.Sprint(d + 1), Does: "switch scene"})
@@ -80,6 +81,7 @@ type Manager struct {
 	ctxFuncs *Context         // its functions, made once
 	seedText ui.Memo[uint64]  // the header's "seed N"
 	notices  []string         // what teacher mode skipped
+	keysHelp string           // the help overlay's list of the global keys
 	active   int
 	seed     uint64
 	shared   Shared
@@ -94,14 +96,15 @@ type Manager struct {
 	w, h  int
 	th    ui.Theme
 	tabH  float64
-	ticks int
 	chars []rune
 
 	notice      string
 	noticeScene int
-	until       int          // tick at which the notice disappears
-	saved       chan string  // notices from screenshots saved in the background
-	incoming    chan opening // codes and files that arrived from outside the frame loop
+	until       time.Time        // when the notice disappears
+	noticed     int              // how many notices have been shown
+	now         func() time.Time // the clock notices keep time by; tests set their own
+	saved       chan string      // notices from screenshots saved in the background
+	incoming    chan opening     // codes and files that arrived from outside the frame loop
 
 	scrollDrag bool
 	dragFrom   float64
@@ -143,8 +146,9 @@ var ErrUnknownScene = errors.New("unknown scene")
 // NewManager returns a manager showing opt.Scene.
 func NewManager(opt Options) (*Manager, error) {
 	m := &Manager{entries: Registry(), seed: opt.Seed, shotPath: opt.Screenshot, shotFrames: opt.Frames,
-		saved: make(chan string, 4), incoming: make(chan opening, 4), th: ui.Theme{U: 1}}
+		saved: make(chan string, 4), incoming: make(chan opening, 4), th: ui.Theme{U: 1}, now: time.Now}
 	m.teach(opt.Teacher)
+	m.keysHelp = globalHelp(len(m.entries))
 	m.in = &m.live
 	m.scenes = make([]Scene, len(m.entries))
 	m.pages = make([]*page, len(m.entries))
@@ -221,12 +225,26 @@ func (m *Manager) SwitchByName(name string) bool {
 	return false
 }
 
+// noticeTime is how long a notice stays on screen: a time, not a count
+// of ticks, so it reads as long when the frame rate drops.
+const noticeTime = 3 * time.Second
+
 // Notify shows msg at the bottom of the screen for about three seconds,
 // while the scene that is active now stays on screen.
 func (m *Manager) Notify(msg string) {
 	m.notice = msg
 	m.noticeScene = m.active
-	m.until = m.ticks + 3*60
+	m.until = m.now().Add(noticeTime)
+	m.noticed++
+}
+
+// noticeLeft is how long the notice has left on screen, or zero when none
+// shows: it belongs to the scene it came from, and the help covers it.
+func (m *Manager) noticeLeft() time.Duration {
+	if m.notice == "" || m.help || m.noticeScene != m.active {
+		return 0
+	}
+	return max(0, m.until.Sub(m.now()))
 }
 
 // context returns the Context of this tick for input in. It is one value
@@ -340,7 +358,6 @@ func (m *Manager) Update() error {
 	}
 	m.lock()
 	defer m.unlock()
-	m.ticks++
 	m.in.Update()
 	select {
 	case msg := <-m.saved:
@@ -400,6 +417,11 @@ func (m *Manager) Update() error {
 // then the scene's own update.
 func (m *Manager) frame(ctx *Context) error {
 	s := m.scenes[m.active]
+	if ctx.In.KeyPressed(ebiten.KeyTab) {
+		// Tab follows the layout as it is now, which a resize or a
+		// scene's own changes may have reflowed.
+		s.Focus().Arrange(s.Layout())
+	}
 	s.Focus().Update(ctx.In)
 	if t := s.Transport(); t != nil {
 		steps, reset := t.Update(ctx.In, s.Focus(), s.Keys())
@@ -520,8 +542,38 @@ func (m *Manager) Layout(outsideW, outsideH int) (int, int) {
 	return m.w, m.h
 }
 
-// helpKeys describes the keys that work in every scene.
-const helpKeys = "1–%d or a tab: switch scene · Tab / Shift+Tab: move the keyboard focus · arrows, Page Up/Down, Home/End: adjust the focused slider · Enter: press the focused button · ? or H: this help · F: frame rate · S: save a screenshot · Ctrl+C / Ctrl+V: copy or open a share code · Ctrl+S / Ctrl+O: save or open the scene as JSON · Esc: close"
+// focusedKeys are the keys a focused widget answers to, which no key map
+// binds.
+const focusedKeys = "arrows, Page Up/Down, Home/End: adjust the focused slider · Enter: press the focused button"
+
+// globalHelp describes the keys that work in every scene, for the help
+// overlay and the README: GlobalKeys, with the digits that choose among
+// the first n scenes written as one range, and then focusedKeys.
+func globalHelp(n int) string {
+	var digits []string
+	var rest ui.Keymap
+	does := ""
+	for _, b := range GlobalKeys {
+		switch {
+		case b.ID != "scene":
+			rest = append(rest, b)
+		case !slices.Contains(digits, b.Label):
+			digits, does = append(digits, b.Label), b.Does
+		}
+	}
+	parts := []string{rest.Describe(), focusedKeys}
+	if n = min(n, len(digits)); n > 0 {
+		first := digits[0]
+		if n > 1 {
+			first += "–" + digits[n-1]
+		}
+		parts = slices.Insert(parts, 0, first+" or a tab: "+does)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// headerKeys are the global keys the header names beside the seed.
+var headerKeys = GlobalKeys.Hint("help") + " help · " + GlobalKeys.Hint("fps") + " fps · " + GlobalKeys.Hint("screenshot") + " screenshot"
 
 // masked hides the pointer from a scene while it is over the tab bar, so a
 // page scrolled under the bar cannot be clicked through it.

@@ -3,6 +3,7 @@ package scenes
 import (
 	"fmt"
 	"math"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -34,8 +35,8 @@ func (m *Manager) Draw(screen *ebiten.Image) {
 	m.tabs.Draw(screen)
 	if m.help {
 		m.drawHelp(screen, s)
-	} else if m.notice != "" && m.ticks < m.until && m.noticeScene == m.active {
-		m.drawNotice(screen)
+	} else if left := m.noticeLeft(); left > 0 {
+		m.drawNotice(screen, left)
 	}
 	if m.fps {
 		th := m.th
@@ -57,7 +58,7 @@ func (m *Manager) drawHeader(dst *ebiten.Image, s Scene) {
 	r := m.pages[m.active].header
 	top := r.Top(th.LineHeight(ui.Heading))
 	seed := m.seedText.Get(m.seed, func(s uint64) string { return fmt.Sprintf("seed %d", s) })
-	hint := "? help · F fps · S screenshot"
+	hint := headerKeys
 	sw := ui.TextWidth(seed, ui.Mono, th.Style(ui.Number).Size)
 	hw := ui.TextWidth(hint, ui.Regular, th.Style(ui.Small).Size)
 	rw := sw
@@ -75,10 +76,10 @@ func (m *Manager) drawHeader(dst *ebiten.Image, s Scene) {
 }
 
 // drawNotice draws the current notice at the bottom of the screen,
-// fading out over its last half second.
-func (m *Manager) drawNotice(dst *ebiten.Image) {
+// fading out over its last half second; left is the time it has left.
+func (m *Manager) drawNotice(dst *ebiten.Image, left time.Duration) {
 	th := m.th
-	fade := math.Min(1, float64(m.until-m.ticks)/30)
+	fade := math.Min(1, left.Seconds()/0.5)
 	st := th.Style(ui.Body)
 	maxW := math.Min(float64(m.w)-th.Px(32), th.Px(760))
 	tw := math.Min(ui.TextWidth(m.notice, st.Font, st.Size), maxW-th.Px(36))
@@ -98,7 +99,7 @@ func (m *Manager) drawHelp(dst *ebiten.Image, s Scene) {
 	w := bw - 2*pad
 	body, small := th.Style(ui.Body), th.Style(ui.Small)
 	keys := "In this scene: " + s.Keys().Describe()
-	global := fmt.Sprintf(helpKeys, len(m.entries))
+	global := m.keysHelp
 	h := th.LineHeight(ui.Heading) + th.Px(12) + ui.TextHeight(s.Help(), body, w) + th.Px(28) +
 		ui.TextHeight(keys, small, w) + th.Px(8) + ui.TextHeight(global, small, w) + th.Px(20) + th.LineHeight(ui.Small) + 2*pad
 	r := ui.Rect{X: (float64(m.w) - bw) / 2, Y: math.Max(m.tabH+th.Px(8), (float64(m.h)-h)/2), W: bw, H: h}

@@ -71,7 +71,7 @@ func (r *rbmLab) loadMachine(ctx *Context) {
 	data, from, err := readRBMFile()
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first (E)", rbmFileName))
+		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first%s", rbmFileName, r.keyNote("save")))
 	case err != nil:
 		ctx.Notify("Not loaded, nothing changed: " + err.Error())
 	default:

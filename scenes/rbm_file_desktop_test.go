@@ -72,7 +72,7 @@ func TestRBMRefusesBadFiles(t *testing.T) {
 	cases := []struct {
 		name, text, want string
 	}{
-		{"no file", "", "no " + rbmFileName},
+		{"no file", "", "no " + rbmFileName + " here yet: save one first (" + r.Keys().Hint("save") + ")"},
 		{"not JSON", "{weights: oops", "Not loaded"},
 		{"empty object", "{}", "Not loaded"},
 		{"null", "null", "Not loaded"},

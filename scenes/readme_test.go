@@ -1,7 +1,6 @@
 package scenes
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -35,7 +34,7 @@ func TestReadmeKeys(t *testing.T) {
 func keyTable() string {
 	var b strings.Builder
 	b.WriteString("| where | keys |\n| --- | --- |\n")
-	b.WriteString("| every scene | " + ui.TransportKeys.Describe() + " · " + fmt.Sprintf(helpKeys, len(Registry())) + " |\n")
+	b.WriteString("| every scene | " + ui.TransportKeys.Describe() + " · " + globalHelp(len(Registry())) + " |\n")
 	for _, e := range Registry() {
 		var own ui.Keymap
 		for _, k := range e.New(1).Keys() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,9 +55,9 @@ func (h *harness) step(t *testing.T) {
 	t.Helper()
 	h.m.layout()
 	h.m.scrollPage(h.in)
-	before := h.m.until
+	before := h.m.noticed
 	require.NoError(t, h.m.frame(h.ctx()))
-	if h.m.until != before && (len(h.notes) == 0 || h.notes[len(h.notes)-1] != h.m.notice) {
+	if h.m.noticed != before && (len(h.notes) == 0 || h.notes[len(h.notes)-1] != h.m.notice) {
 		h.notes = append(h.notes, h.m.notice)
 	}
 	h.in.Idle()
@@ -153,6 +154,30 @@ func TestKeysDoNotCollide(t *testing.T) {
 	}
 }
 
+// The help overlay's list of the global keys is made from GlobalKeys, so
+// every key there is named with what it does, and the scene digits as the
+// range of scenes there are.
+func TestHelpNamesEveryGlobalKey(t *testing.T) {
+	m, err := NewManager(Options{Seed: 1})
+	require.NoError(t, err)
+	help := m.keysHelp
+	keys := map[string]string{} // what each part says it does → the keys it names
+	for _, part := range strings.Split(help, " · ") {
+		k, does, ok := strings.Cut(part, ": ")
+		require.True(t, ok, part)
+		keys[does] = k
+	}
+	for _, b := range GlobalKeys {
+		if b.ID != "scene" {
+			assert.Contains(t, strings.Split(keys[b.Does], " or "), b.Label, "%s: %s", b.ID, help)
+		}
+	}
+	assert.Contains(t, help, fmt.Sprintf("1–%d or a tab: switch scene", len(Registry())))
+	assert.Contains(t, help, focusedKeys)
+	assert.Equal(t, "1 or a tab: switch scene", strings.SplitN(globalHelp(1), " · ", 2)[0])
+	assert.Contains(t, headerKeys, GlobalKeys.Hint("help")+" help")
+}
+
 // A plain letter binding does not fire while Ctrl is held, so Ctrl+C can
 // mean something else beside a scene's C.
 func TestKeysNeedExactModifiers(t *testing.T) {
@@ -162,6 +187,144 @@ func TestKeysNeedExactModifiers(t *testing.T) {
 	assert.True(t, k.Fired(in, "x"))
 	in.ModsHeld = ui.ModCtrl
 	assert.False(t, k.Fired(in, "x"))
+}
+
+// widgetRect returns a focusable widget's rectangle.
+func widgetRect(t *testing.T, w any) ui.Rect {
+	switch w := w.(type) {
+	case *ui.Button:
+		return w.Rect
+	case *ui.Slider:
+		return w.Rect
+	case *ui.Toggle:
+		return w.Rect
+	case *ui.UnitGrid:
+		return w.Rect
+	}
+	t.Fatalf("no rectangle for %T", w)
+	return ui.Rect{}
+}
+
+// assertTabOrder presses Tab through every focusable widget of the scene
+// and checks that each comes after the one before in reading order: to
+// its right, or lower down, or at the top of a column further right; that
+// Tab meets every widget once and then comes round to the first again;
+// and that Shift+Tab goes back the same way.
+func assertTabOrder(t *testing.T, name string, w, hgt int) {
+	t.Helper()
+	h := newHarness(t, name, w, hgt)
+	h.step(t)
+	f := h.s.Focus()
+	var prev ui.Rect
+	var met []any
+	for k := range f.Order {
+		h.in.Key(ebiten.KeyTab)
+		h.step(t)
+		require.Same(t, f.Order[k], f.Current(), "%s: Tab %d at %dx%d", name, k+1, w, hgt)
+		require.NotContains(t, met, f.Current(), "%s: Tab %d at %dx%d comes back to a widget", name, k+1, w, hgt)
+		met = append(met, f.Current())
+		r := widgetRect(t, f.Current())
+		require.Greater(t, r.W, 0.0, "%s: widget %d at %dx%d has no room", name, k, w, hgt)
+		if k > 0 {
+			right := r.X >= prev.Right()-0.5
+			below := r.Y >= prev.Bottom()-0.5
+			sameRowOn := math.Abs(r.Y-prev.Y) < 0.5 && r.X > prev.X
+			assert.True(t, right || below || sameRowOn, "%s at %dx%d: Tab goes from %v back to %v", name, w, hgt, prev, r)
+			if right && !below && r.Y < prev.Y-0.5 {
+				// A new column: nothing focusable may sit below prev
+				// and left of r, or the eye would meet it first.
+				for _, o := range f.Order[k+1:] {
+					or := widgetRect(t, o)
+					assert.False(t, or.Right() <= r.X+0.5 && or.Y > prev.Y, "%s at %dx%d: a widget at %v is skipped", name, w, hgt, or)
+				}
+			}
+		}
+		prev = r
+	}
+	h.in.Key(ebiten.KeyTab)
+	h.step(t)
+	require.Same(t, met[0], f.Current(), "%s at %dx%d: Tab after the last widget goes to the first", name, w, hgt)
+	for k := len(met) - 1; k >= 0; k-- {
+		h.in.Key(ebiten.KeyTab)
+		h.in.ShiftHeld = true
+		h.step(t)
+		h.in.ShiftHeld = false
+		require.Same(t, met[k], f.Current(), "%s at %dx%d: Shift+Tab %d", name, w, hgt, len(met)-k)
+	}
+}
+
+// In every scene Tab moves through the controls in the order they are
+// read, at every size: down a column before the one beside it on a wide
+// window, and in the order the panels stack on a phone.
+func TestTabFollowsReadingOrder(t *testing.T) {
+	for _, e := range Registry() {
+		for _, sz := range sizes {
+			assertTabOrder(t, e.Name, sz[0], sz[1])
+		}
+	}
+}
+
+// A notice stays on screen for about three seconds of wall time, however
+// many or few frames pass; only over the scene it came from, and never
+// over the help.
+func TestNoticeLastsThreeSeconds(t *testing.T) {
+	h := newHarness(t, "recall", 1280, 800)
+	clock := time.Unix(1_000_000, 0)
+	h.m.now = func() time.Time { return clock }
+	h.step(t)
+	// Just above the bottom edge of the notice, in the middle, where its
+	// box is filled and its text does not reach.
+	x, y := 640, 800-int(h.m.th.Px(ui.GapL))-4
+	shown := func() bool {
+		h.draw()
+		return h.img.At(x, y) == color.Color(ui.ControlHi)
+	}
+	require.False(t, shown(), "no notice yet")
+
+	h.m.Notify("Saved")
+	assert.True(t, shown())
+	for range 300 { // five seconds' worth of ticks at 60 a second
+		h.step(t)
+	}
+	assert.True(t, shown(), "ticks alone do not end a notice")
+	clock = clock.Add(2900 * time.Millisecond)
+	assert.Positive(t, h.m.noticeLeft(), "still there after 2.9 s")
+	clock = clock.Add(200 * time.Millisecond)
+	assert.Zero(t, h.m.noticeLeft(), "gone after 3.1 s")
+	assert.False(t, shown())
+
+	h.m.Notify("Saved")
+	h.m.switchTo(1)
+	assert.Zero(t, h.m.noticeLeft(), "not shown over another scene")
+	h.m.switchTo(0)
+	assert.Positive(t, h.m.noticeLeft(), "back with its scene")
+	h.m.help = true
+	assert.Zero(t, h.m.noticeLeft(), "not shown over the help")
+	h.m.help = false
+	assert.True(t, shown())
+}
+
+// A toggle bound to a key shows the key after its label, as a button
+// does, and has room for it at every size.
+func TestTogglesShowTheirKey(t *testing.T) {
+	for _, e := range Registry() {
+		for _, sz := range sizes {
+			h := newHarness(t, e.Name, sz[0], sz[1])
+			h.step(t)
+			h.draw()
+			for _, w := range h.s.Focus().Order {
+				tg, ok := w.(*ui.Toggle)
+				if !ok {
+					continue
+				}
+				want := h.s.Keys().Hint(tg.ID)
+				assert.Equal(t, want, tg.Hint, "%s: %s", e.Name, tg.ID)
+				if want != "" {
+					assert.True(t, tg.ShowsHint(), "%s at %v: %s has no room for its key %s", e.Name, sz, tg.ID, want)
+				}
+			}
+		}
+	}
 }
 
 // Every text every scene draws fits the box it is drawn in, at every size,

@@ -428,6 +428,18 @@ func (n *Node) clear() {
 	}
 }
 
+// appendLeaves appends the tree's leaves to dst in the order the tree
+// lists them, hidden ones too, and returns it.
+func (n *Node) appendLeaves(dst []*Node) []*Node {
+	if n.kind == leafNode {
+		return append(dst, n)
+	}
+	for _, k := range n.kids {
+		dst = k.appendLeaves(dst)
+	}
+	return dst
+}
+
 // Panels calls visit with the title and rectangle of every visible panel
 // in the tree, outermost first.
 func (n *Node) Panels(visit func(title string, r Rect)) {

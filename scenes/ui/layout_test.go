@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 var th1 = Theme{U: 1}
@@ -102,4 +103,37 @@ func TestResolveDoesNotAllocate(t *testing.T) {
 	n.Resolve(th1, Rect{0, 0, 800, 600})
 	allocs := testing.AllocsPerRun(100, func() { n.Resolve(th1, Rect{0, 0, 800, 600}) })
 	assert.Zero(t, allocs)
+}
+
+// Arrange puts the focus ring in the order the layout is read: each
+// column down before the next one on a wide screen, the stacked order on
+// a narrow one; widgets placed inside one leaf row by row, then left to
+// right; widgets no leaf holds last.
+func TestFocusArrange(t *testing.T) {
+	var top, bottom, temp, speed Button
+	var paint Toggle
+	var runRow Rect
+	var a, b, c Button // placed inside runRow, c on a second line
+	var lost Button    // in no leaf
+	root := Flow(500, 16,
+		Col(10, Leaf(&top.Rect).H(40), Leaf(&runRow).H(80), Leaf(&bottom.Rect).H(40), Leaf(&paint.Rect).H(30)),
+		Col(10, Leaf(nil).H(100), Leaf(&temp.Rect).H(50), Leaf(&speed.Rect).H(50)),
+	)
+	f := &Focus{Order: []any{&speed, &c, &lost, &paint, &b, &temp, &bottom, &a, &top}}
+	want := []any{&top, &a, &b, &c, &bottom, &paint, &temp, &speed, &lost}
+	for _, w := range []float64{800, 300} {
+		root.Resolve(th1, Rect{0, 0, w, 600})
+		// A row of two over a row of one, the second slightly lower, as
+		// a scene might place them.
+		half := (runRow.W - 10) / 2
+		a.Rect = Rect{runRow.X, runRow.Y, half, 35}
+		b.Rect = Rect{runRow.X + half + 10, runRow.Y + 3, half, 35}
+		c.Rect = Rect{runRow.X, runRow.Y + 45, runRow.W, 35}
+		f.Arrange(root)
+		require.Len(t, f.Order, len(want))
+		for i := range want {
+			assert.True(t, want[i] == f.Order[i], "place %d at %v wide", i, w)
+		}
+		assert.Equal(t, root.Wide(), temp.Rect.Y < bottom.Rect.Y, "the columns sit side by side only on the wide screen")
+	}
 }

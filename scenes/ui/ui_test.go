@@ -360,3 +360,29 @@ func TestColumnKeepsTheEnvelope(t *testing.T) {
 	assert.Equal(t, []float64{12.5}, xs[6:])
 	assert.Equal(t, []float64{2}, ys[6:])
 }
+
+// A toggle shows its key after its label, as a button does, and leaves it
+// out when the two do not fit.
+func TestToggleHint(t *testing.T) {
+	pixels := func(tg Toggle) []byte {
+		img := ebiten.NewImage(int(tg.Rect.W), int(tg.Rect.H))
+		defer img.Deallocate()
+		tg.Draw(img, nil)
+		px := make([]byte, 4*img.Bounds().Dx()*img.Bounds().Dy())
+		img.ReadPixels(px)
+		return px
+	}
+	wide := Toggle{Rect: Rect{0, 0, 300, 30}, Label: "Log scale"}
+	plain := pixels(wide)
+	wide.Hint = "G"
+	assert.True(t, wide.ShowsHint())
+	assert.NotEqual(t, plain, pixels(wide), "the hint is drawn")
+
+	narrow := Toggle{Rect: Rect{0, 0, 140, 30}, Label: "Log scale"}
+	require.Greater(t, TextWidth(narrow.Label, Regular, 30*0.46)+TextWidth("Backspace", Regular, 30*0.46*0.8), 140-30*0.62*2.3,
+		"the label and the hint cannot both fit")
+	plain = pixels(narrow)
+	narrow.Hint = "Backspace"
+	assert.False(t, narrow.ShowsHint())
+	assert.Equal(t, plain, pixels(narrow), "the label alone")
+}
