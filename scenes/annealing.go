@@ -412,7 +412,7 @@ type noteKey struct {
 
 func (a *annealing) makeNoteText() string {
 	sched := a.descent.Schedule
-	note := fmt.Sprintf("Run %d, %s: %d sweeps", a.run, sched.Cooling, sched.Sweeps)
+	note := fmt.Sprintf("Run %d, %s: %s", a.run, sched.Cooling, plural(sched.Sweeps, "sweep", "sweeps"))
 	if sched.Cooling == sim.Constant {
 		note += fmt.Sprintf(" at T = %.3g", sched.T1)
 	} else {

@@ -140,7 +140,7 @@ func (a *annealing) drawRace(dst *ebiten.Image, th ui.Theme) {
 			ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*lo, Y: bar.CenterY() - th.Px(1), W: bar.W * (hi - lo), H: th.Px(2)}, ui.Text)
 			ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*lo, Y: bar.Y - th.Px(3), W: th.Px(2), H: bar.H + th.Px(6)}, ui.Text)
 			ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*hi - th.Px(2), Y: bar.Y - th.Px(3), W: th.Px(2), H: bar.H + th.Px(6)}, ui.Text)
-			ui.TextIn(dst, ui.Rect{X: box.X, Y: bar.Bottom(), W: box.W, H: lh}, ui.Fmt("%.1f%%  (95%%: %.1f–%.1f%%, %d runs)", 100*rate, 100*lo, 100*hi, float64(n)), num, ui.TextDim, ui.Left)
+			ui.TextIn(dst, ui.Rect{X: box.X, Y: bar.Bottom(), W: box.W, H: lh}, ui.FmtS("%.1[2]f%%  (95%%: %.1[3]f–%.1[4]f%%, %[1]s)", []string{plural(n, "run", "runs")}, 100*rate, 100*lo, 100*hi), num, ui.TextDim, ui.Left)
 		}
 	}
 	if a.raceFinished() {

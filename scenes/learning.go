@@ -271,11 +271,11 @@ func (s *learning) makePhaseText(sampledPos, sampledNeg bool) string {
 	m := t.BM
 	pos := fmt.Sprintf("Clamped phase: exact, over the %d hidden states of each of the %d data vectors.", 1<<m.Hidden(), len(t.Data()))
 	if sampledPos {
-		pos = fmt.Sprintf("Clamped phase: Gibbs sampling, %d persistent chains per data vector, %d sweeps a step.", max(t.Chains/len(t.Data()), 1), max(t.Sweeps, 1))
+		pos = fmt.Sprintf("Clamped phase: Gibbs sampling, %s per data vector, %s a step.", plural(max(t.Chains/len(t.Data()), 1), "persistent chain", "persistent chains"), plural(max(t.Sweeps, 1), "sweep", "sweeps"))
 	}
 	neg := fmt.Sprintf("Free phase: exact, over all %d states.", 1<<m.Net.N)
 	if sampledNeg {
-		neg = fmt.Sprintf("Free phase: Gibbs sampling, %d persistent chains, %d sweeps a step.", max(t.Chains, 1), max(t.Sweeps, 1))
+		neg = fmt.Sprintf("Free phase: Gibbs sampling, %s, %s a step.", plural(max(t.Chains, 1), "persistent chain", "persistent chains"), plural(max(t.Sweeps, 1), "sweep", "sweeps"))
 	}
 	return pos + "\n" + neg
 }
