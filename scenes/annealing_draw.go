@@ -76,20 +76,20 @@ func (a *annealing) drawMemories(dst *ebiten.Image, th ui.Theme) {
 	s := make([]int8, a.land.Net.N)
 	small := th.Style(ui.Small)
 	for k, p := range a.land.Patterns {
-		for mirror := 0; mirror < 2; mirror++ {
+		for inv := 0; inv < 2; inv++ {
 			copy(s, p.Units)
 			name := p.Name
-			if mirror == 1 {
+			if inv == 1 {
 				for i := range s {
 					s[i] = -s[i]
 				}
-				name = "mirror"
+				name = "inverse"
 			}
-			x := box.X + float64(2*k+mirror)*step
+			x := box.X + float64(2*k+inv)*step
 			mini := ui.Rect{X: x, Y: box.Y, W: size, H: size}.Fit(float64(a.land.Cols), float64(a.land.Rows))
 			mini.X = x
 			ui.DrawMini(dst, mini, a.land.Cols, a.land.Rows, s)
-			m := sim.Match{Index: k, Mirror: mirror == 1}
+			m := sim.Match{Index: k, Inverse: inv == 1}
 			sw := ui.Rect{X: x, Y: box.Y + size + th.Px(7), W: th.Px(10), H: th.Px(10)}
 			ui.FillRect(dst, sw, matchColor(m))
 			ui.TextIn(dst, ui.Rect{X: sw.Right() + th.Px(4), Y: sw.Y - th.Px(4), W: step - sw.W - th.Px(8), H: th.Px(18)}, name, small, ui.TextDim, ui.Left)
@@ -115,7 +115,7 @@ func (a *annealing) drawRace(dst *ebiten.Image, th ui.Theme) {
 	for s := range a.race {
 		r := &a.race[s]
 		y := box.Y + float64(s)*blockH
-		ui.TextIn(dst, ui.Rect{X: box.X, Y: y, W: box.W, H: lh}, r.Strategy.Name+" — reached a memory", small, ui.Text, ui.Left)
+		ui.TextIn(dst, ui.Rect{X: box.X, Y: y, W: box.W, H: lh}, r.Strategy.Name+" — ended in a letter or its inverse", small, ui.Text, ui.Left)
 		dots := ui.Rect{X: box.X, Y: y + lh, W: float64(cols) * cell, H: float64(rows) * cell}
 		n, succ := 0, 0
 		for k := range r.Runs {
@@ -217,7 +217,8 @@ func (a *annealing) drawHistogram(dst *ebiten.Image, th ui.Theme, box ui.Rect) {
 type graphLayout struct {
 	leaves       int
 	eLow, eHigh  float64 // the energy axis, fixed for the landscape
-	memories     int
+	letters      int     // valleys that are a stored letter
+	inverses     int     // valleys that are a letter's inverse
 	spurious     int
 	strict       bool    // every spurious minimum is strict
 	minRise      float64 // the smallest single-flip rise of a spurious minimum
@@ -233,7 +234,11 @@ func newGraphLayout(d *sim.Disconnectivity) graphLayout {
 	for _, v := range d.Valleys {
 		g.eLow = math.Min(g.eLow, v.Energy)
 		if v.Match != sim.None {
-			g.memories++
+			if v.Match.Inverse {
+				g.inverses++
+			} else {
+				g.letters++
+			}
 			continue
 		}
 		g.spurious++
@@ -267,7 +272,7 @@ func (a *annealing) makeGraphCaption() string {
 		return "Every valley of the landscape and the passes between them."
 	}
 	g := &a.graphLay
-	line1 := fmt.Sprintf("%d valleys: %d memories, %d spurious", g.leaves, g.memories, g.spurious)
+	line1 := fmt.Sprintf("%d valleys: %s, %s, %d spurious", g.leaves, plural(g.letters, "letter", "letters"), plural(g.inverses, "inverse", "inverses"), g.spurious)
 	if g.spurious > 0 {
 		if g.strict {
 			line1 += fmt.Sprintf("; every spurious one is strict (each single flip costs at least %.3g).", g.minRise)

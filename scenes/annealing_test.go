@@ -3,6 +3,7 @@ package scenes
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"testing"
 	"time"
 
@@ -15,7 +16,8 @@ import (
 
 // The race the scene animates as it runs is exactly sim's race on
 // matched streams: same runs, same outcomes, and the headline numbers of
-// the landscape (quench at most 60%, annealing at least 95%).
+// the landscape (quench at most 60%, annealing at least 95%), which the
+// caption quotes exactly.
 func TestAnnealingRaceMatchesSim(t *testing.T) {
 	h := newHarness(t, "annealing", 1280, 800)
 	a, in := h.s.(*annealing), h.in
@@ -43,6 +45,18 @@ func TestAnnealingRaceMatchesSim(t *testing.T) {
 	g, _, _ := a.race[1].Rate()
 	assert.LessOrEqual(t, q, 0.6)
 	assert.GreaterOrEqual(t, g, 0.95)
+	// The caption quotes this race's rates, letters and inverses counted.
+	assert.Equal(t, fmt.Sprintf("%.1f%%", 100*q), annealingQuenchRate)
+	assert.Equal(t, fmt.Sprintf("%.1f%%", 100*g), annealingCoolRate)
+	assert.Contains(t, a.Caption(), annealingQuenchRate+" of 200 quenches")
+	assert.Contains(t, a.Caption(), "a stored letter or its inverse")
+	inverses := 0
+	for _, run := range a.race[1].Runs {
+		if run.Match.Inverse {
+			inverses++
+		}
+	}
+	assert.Greater(t, inverses, a.race[1].Successes()/3, "many successes are inverses, so the caption must count them")
 
 	rows, err := csv.NewReader(bytes.NewReader(a.raceCSV())).ReadAll()
 	require.NoError(t, err)

@@ -177,7 +177,7 @@ func (r *recall) drawBasinMap(dst *ebiten.Image, th ui.Theme, s []int8) {
 	// Legend: one swatch per basin that has states, with its size.
 	keys := r.legendKeys[:0]
 	for k := range r.memories {
-		keys = append(keys, sim.Match{Index: k}, sim.Match{Index: k, Mirror: true})
+		keys = append(keys, sim.Match{Index: k}, sim.Match{Index: k, Inverse: true})
 	}
 	keys = append(keys, sim.None)
 	r.legendKeys = keys
@@ -194,8 +194,8 @@ func (r *recall) drawBasinMap(dst *ebiten.Image, th ui.Theme, s []int8) {
 		format, name := "spurious  %[2]d", ""
 		if m != sim.None {
 			format, name = "%[1]s  %[2]d", r.memories[m.Index].Name
-			if m.Mirror {
-				format = "mirror %[1]s  %[2]d"
+			if m.Inverse {
+				format = "inverse %[1]s  %[2]d"
 			}
 		}
 		cell := ui.Rect{X: r.legendBox.X + float64(col%cols)*cellW, Y: r.legendBox.Y + float64(col/cols)*lh, W: cellW, H: lh}
