@@ -438,7 +438,7 @@ func (a *annealing) finishDescent() {
 	if a.resultOK {
 		a.result = "reached " + describeMatch(m, a.land.Patterns)
 	} else {
-		a.result = fmt.Sprintf("stuck in a spurious valley at E = %.0f", a.descent.E)
+		a.result = "stuck in a spurious valley"
 	}
 }
 

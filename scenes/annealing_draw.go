@@ -52,22 +52,27 @@ func (a *annealing) nextT() float64 {
 
 func (a *annealing) drawNetwork(dst *ebiten.Image, th ui.Theme) {
 	a.grid.Draw(dst, a.descent.Chain.State())
-	status := ui.Fmt("sweep %d of %d   E = %.0f", float64(a.descent.Sweep), float64(a.descent.Schedule.Sweeps), a.descent.E)
-	if !a.descent.Done() {
-		status = ui.Fmt("sweep %d of %d   T = %.3g   E = %.0f", float64(a.descent.Sweep), float64(a.descent.Schedule.Sweeps), a.nextT(), a.descent.E)
-	}
-	clr := ui.TextDim
-	if a.result != "" {
-		status = ui.FmtS("%s   E = %.0f", []string{a.result}, a.descent.E)
-		clr = ui.Text
-		if !a.resultOK {
-			clr = ui.Warm
-		}
-	}
+	status, clr := a.status()
 	ui.TextIn(dst, a.statusBox, status, th.Style(ui.Strong), clr, ui.Center)
 }
 
-// drawMemories shows each stored memory beside its mirror image.
+// status is the line under the network: the sweep while the descent runs,
+// then where it ended, with its energy once.
+func (a *annealing) status() (string, color.RGBA) {
+	if a.result != "" {
+		clr := ui.Text
+		if !a.resultOK {
+			clr = ui.Warm
+		}
+		return ui.FmtS("%s   E = %.0f", []string{a.result}, a.descent.E), clr
+	}
+	if !a.descent.Done() {
+		return ui.Fmt("sweep %d of %d   T = %.3g   E = %.0f", float64(a.descent.Sweep), float64(a.descent.Schedule.Sweeps), a.nextT(), a.descent.E), ui.TextDim
+	}
+	return ui.Fmt("sweep %d of %d   E = %.0f", float64(a.descent.Sweep), float64(a.descent.Schedule.Sweeps), a.descent.E), ui.TextDim
+}
+
+// drawMemories shows each stored letter beside its inverse.
 func (a *annealing) drawMemories(dst *ebiten.Image, th ui.Theme) {
 	box := a.memBox
 	n := 2 * len(a.land.Patterns)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -75,6 +76,8 @@ func TestAnnealingDescentIsRaceRun(t *testing.T) {
 		h.step(t)
 	}
 	require.NotEmpty(t, a.result)
+	status, _ := a.status()
+	assert.Equal(t, 1, strings.Count(status, "E ="), "the energy is shown once: %q", status)
 	land := sim.AnnealingLandscape()
 	want := sim.RaceRun(land.Net, land.Patterns, land.Schedule(sim.Geometric), 1, a.run, true)
 	assert.Equal(t, want.Final, a.descent.Chain.State())
@@ -84,6 +87,25 @@ func TestAnnealingDescentIsRaceRun(t *testing.T) {
 	in.Key(ebiten.KeyP)
 	h.step(t)
 	assert.Equal(t, a.energy.Len(), a.pinE.Len())
+
+	// A quench soon sticks in a spurious valley, and says its energy once.
+	in.Key(ebiten.KeyQ)
+	h.step(t)
+	for k := 0; k < 20; k++ {
+		in.Key(ebiten.KeyD)
+		h.step(t)
+		for j := 0; j < 10 && a.result == ""; j++ {
+			h.step(t)
+		}
+		if a.result != "" && !a.resultOK {
+			break
+		}
+	}
+	require.NotEmpty(t, a.result)
+	require.False(t, a.resultOK, "some quench ends in a spurious valley")
+	status, _ = a.status()
+	assert.Equal(t, 1, strings.Count(status, "E ="), "the energy is shown once: %q", status)
+	assert.Contains(t, status, "spurious valley")
 
 	// An end temperature above the start is clamped, never a panic.
 	a.t1.Set(10)
