@@ -257,10 +257,7 @@ func (r *recall) drawMemories(dst *ebiten.Image, th ui.Theme) {
 	}
 	rows := (len(r.memories) + perRow - 1) / perRow
 	y := box.Y + float64(rows)*tileH + th.Px(4)
-	note := "All of them are valleys: every single flip raises the energy."
-	if r.stable < len(r.memories) {
-		note = ui.Fmt("* marks a memory that is no longer a valley: %d of %d are.", float64(r.stable), float64(len(r.memories)))
-	}
+	note := r.valleyNote()
 	y += ui.TextBlock(dst, ui.Rect{X: box.X, Y: y, W: box.W, H: th.LineHeight(ui.Small) * 2}, note, small, ui.TextDim) + th.Px(ui.Gap)
 	r.drawWeights(dst, th, ui.Rect{X: box.X, Y: y, W: box.W, H: math.Min(th.Px(122), box.Bottom()-y)})
 }
@@ -286,4 +283,20 @@ func (r *recall) drawWeights(dst *ebiten.Image, th ui.Theme, box ui.Rect) {
 	legend := col.Below(col.H-th.Px(28), 0)
 	ui.TextBlock(dst, ui.Rect{X: col.X, Y: col.Y + lh, W: col.W, H: legend.Y - col.Y - lh}, "Row i, column j: ξ_i ξ_j summed over the stored patterns. Blue pulls two units apart, orange together.", th.Style(ui.Small), ui.TextDim)
 	ui.DrawLegend(dst, legend, -r.weights.Scale, r.weights.Scale, true)
+}
+
+// valleyNote says how many stored memories are valleys, telling strict
+// ones (every single flip raises the energy) from flat ones (no flip
+// lowers it, but some flip leaves it unchanged).
+func (r *recall) valleyNote() string {
+	n, stable, strict := float64(len(r.memories)), float64(r.stable), float64(r.strict)
+	switch {
+	case r.stable < len(r.memories) && r.strict < r.stable:
+		return ui.Fmt("* marks a memory that is no longer a valley: %d of %d are, %d of them with a flat floor (a flip that costs nothing).", stable, n, stable-strict)
+	case r.stable < len(r.memories):
+		return ui.Fmt("* marks a memory that is no longer a valley: %d of %d are.", stable, n)
+	case r.strict < r.stable:
+		return ui.Fmt("None can be left downhill, but only %d of %d are strict valleys: in the others some single flip leaves the energy unchanged.", strict, n)
+	}
+	return "All of them are valleys: every single flip raises the energy."
 }

@@ -387,3 +387,23 @@ func TestShuffleUniform(t *testing.T) {
 	}
 	assert.Less(t, chi, 60.0)
 }
+
+// Two stored patterns that differ in one unit k give k a zero field in
+// both: each is a local minimum (no flip lowers E) but not a strict one
+// (flipping k costs nothing), and every other flip raises E.
+func TestPatternsOneFlipApartAreFlatMinima(t *testing.T) {
+	a := TL()[0].Units
+	b := append([]int8(nil), a...)
+	b[4] = -b[4]
+	net := Hebbian(a, b)
+	for _, s := range [][]int8{a, b} {
+		assert.True(t, net.IsLocalMin(s))
+		assert.Equal(t, 0.0, net.MinFlipRise(s))
+		assert.Equal(t, 0.0, net.Field(s, 4))
+		for i := range s {
+			if i != 4 {
+				assert.Positive(t, float64(s[i])*net.Field(s, i), "unit %d", i)
+			}
+		}
+	}
+}
