@@ -118,16 +118,20 @@ func newAnnealing(seed uint64) Scene {
 		&a.t0, &a.t1, &a.sweeps, &a.quenchT, &a.single, &a.pin, &a.export, &a.raceBtn)
 
 	left := ui.Col(ui.GapL,
-		ui.Section("", nil, ui.Col(ui.GapS, ui.Leaf(&a.gridBox).MinH(180), ui.Leaf(&a.statusBox).H(24))).NoGrow(),
-		ui.Section("Stored memories", nil, ui.Leaf(&a.memBox).MinH(76)).NoGrow(),
+		// The stored letters and their inverses sit beside the grid, in
+		// the room its 4:5 shape leaves, so that the whole scene fits a
+		// laptop's screen without scrolling.
+		ui.Section("", nil, ui.Col(ui.GapS,
+			ui.Row(ui.GapL, ui.Leaf(&a.gridBox).MinH(180), ui.Leaf(&a.memBox).W(140)),
+			ui.Leaf(&a.statusBox).H(24))).NoGrow(),
 		ui.Section("The race", nil, ui.Leaf(&a.raceBox).MinH(250)),
 	).W(330)
-	a.racePanel = left.Child(2)
+	a.racePanel = left.Child(1)
 	middle := ui.Col(ui.GapL,
-		ui.Leaf(&a.ePlot.Rect).MinH(150).NoGrow(),
+		ui.Leaf(&a.ePlot.Rect).MinH(140).NoGrow(),
 		ui.Leaf(&a.tPlot.Rect).MinH(110).NoGrow(),
 		ui.Section("Barriers: the disconnectivity graph", nil, ui.Col(ui.GapS,
-			ui.Leaf(&a.graphBox).MinH(220), ui.Para(&a.graphText, ui.Small, a.graphCaption))),
+			ui.Leaf(&a.graphBox).MinH(210), ui.Para(&a.graphText, ui.Small, a.graphCaption))),
 	)
 	a.graphPanel = middle.Child(2)
 	right := ui.Col(ui.Gap,
@@ -345,7 +349,7 @@ func (a *annealing) Help() string {
 		names[k] = p.Name
 	}
 	valleys := "Every spurious valley is strict"
-	if a.graph != nil {
+	if a.graph != nil && a.graphLay.strict {
 		valleys = fmt.Sprintf("All %d spurious valleys are strict", a.graphLay.spurious)
 	}
 	return fmt.Sprintf("This network of %d units (%d rows of %d) stores the letters %s, and beside them, more weakly, %d random patterns, as other memories would leave crosstalk behind. With ±1 units and no biases, flipping every unit leaves the energy unchanged, so each letter's inverse, every unit flipped, is stored as deeply as the letter itself. Every weight is odd, so every local field is odd and no single flip is ever free. %s: a state is trapped in one until the temperature lets it climb, and the climb is real.\n", l.Net.N, l.Rows, l.Cols, strings.Join(names, " and "), len(l.Crosstalk), valleys) +

@@ -72,14 +72,17 @@ func (a *annealing) status() (string, color.RGBA) {
 	return ui.Fmt("sweep %d of %d   E = %.0f", float64(a.descent.Sweep), float64(a.descent.Schedule.Sweeps), a.descent.E), ui.TextDim
 }
 
-// drawMemories shows each stored letter beside its inverse.
+// drawMemories shows each stored letter beside its inverse, a letter to a
+// row, under a heading.
 func (a *annealing) drawMemories(dst *ebiten.Image, th ui.Theme) {
-	box := a.memBox
-	n := 2 * len(a.land.Patterns)
-	step := box.W / float64(max(n, 1))
-	size := math.Min(step-th.Px(ui.Gap), box.H-th.Px(22))
-	s := make([]int8, a.land.Net.N)
 	small := th.Style(ui.Small)
+	lh := th.LineHeight(ui.Small)
+	ui.TextIn(dst, a.memBox.Top(lh), "Stored memories", small, ui.TextDim, ui.Left)
+	box := a.memBox.Below(lh, th.Px(ui.GapS))
+	rowH := box.H / float64(max(len(a.land.Patterns), 1))
+	step := box.W / 2
+	size := math.Min(step-th.Px(ui.Gap), rowH-th.Px(22))
+	s := make([]int8, a.land.Net.N)
 	for k, p := range a.land.Patterns {
 		for inv := 0; inv < 2; inv++ {
 			copy(s, p.Units)
@@ -90,12 +93,12 @@ func (a *annealing) drawMemories(dst *ebiten.Image, th ui.Theme) {
 				}
 				name = "inverse"
 			}
-			x := box.X + float64(2*k+inv)*step
-			mini := ui.Rect{X: x, Y: box.Y, W: size, H: size}.Fit(float64(a.land.Cols), float64(a.land.Rows))
+			x, y := box.X+float64(inv)*step, box.Y+float64(k)*rowH
+			mini := ui.Rect{X: x, Y: y, W: size, H: size}.Fit(float64(a.land.Cols), float64(a.land.Rows))
 			mini.X = x
 			ui.DrawMini(dst, mini, a.land.Cols, a.land.Rows, s)
 			m := sim.Match{Index: k, Inverse: inv == 1}
-			sw := ui.Rect{X: x, Y: box.Y + size + th.Px(7), W: th.Px(10), H: th.Px(10)}
+			sw := ui.Rect{X: x, Y: y + size + th.Px(7), W: th.Px(10), H: th.Px(10)}
 			ui.FillRect(dst, sw, matchColor(m))
 			ui.TextIn(dst, ui.Rect{X: sw.Right() + th.Px(4), Y: sw.Y - th.Px(4), W: step - sw.W - th.Px(8), H: th.Px(18)}, name, small, ui.TextDim, ui.Left)
 		}
@@ -225,8 +228,8 @@ type graphLayout struct {
 	letters      int     // valleys that are a stored letter
 	inverses     int     // valleys that are a letter's inverse
 	spurious     int
-	strict       bool    // every spurious minimum is strict
-	minRise      float64 // the smallest single-flip rise of a spurious minimum
+	strict       bool    // every minimum is strict
+	minRise      float64 // the smallest single-flip rise of any minimum
 	lowBarrier   float64 // the smallest barrier of a spurious minimum
 	highBarrier  float64 // the largest
 	layer        *ui.Layer
@@ -238,6 +241,8 @@ func newGraphLayout(d *sim.Disconnectivity) graphLayout {
 		strict: true, minRise: math.Inf(1), lowBarrier: math.Inf(1), layer: &ui.Layer{}}
 	for _, v := range d.Valleys {
 		g.eLow = math.Min(g.eLow, v.Energy)
+		g.strict = g.strict && v.Rise > 0
+		g.minRise = math.Min(g.minRise, v.Rise)
 		if v.Match != sim.None {
 			if v.Match.Inverse {
 				g.inverses++
@@ -247,8 +252,6 @@ func newGraphLayout(d *sim.Disconnectivity) graphLayout {
 			continue
 		}
 		g.spurious++
-		g.strict = g.strict && v.Rise > 0
-		g.minRise = math.Min(g.minRise, v.Rise)
 		g.lowBarrier = math.Min(g.lowBarrier, v.Barrier)
 		g.highBarrier = math.Max(g.highBarrier, v.Barrier)
 	}
@@ -278,12 +281,10 @@ func (a *annealing) makeGraphCaption() string {
 	}
 	g := &a.graphLay
 	line1 := fmt.Sprintf("%d valleys: %s, %s, %d spurious", g.leaves, plural(g.letters, "letter", "letters"), plural(g.inverses, "inverse", "inverses"), g.spurious)
-	if g.spurious > 0 {
-		if g.strict {
-			line1 += fmt.Sprintf("; every spurious one is strict (each single flip costs at least %.3g).", g.minRise)
-		} else {
-			line1 += ", not all of them strict."
-		}
+	if g.strict {
+		line1 += fmt.Sprintf("; all strict (every single flip costs at least %.3g).", g.minRise)
+	} else {
+		line1 += "; not all of them strict."
 	}
 	line2 := "Leaves are valleys at their energy; branches join at the lowest pass between them. The warm dot is the descent."
 	if g.spurious > 0 {

@@ -136,3 +136,24 @@ func TestAnnealingGraphIsSharedAndSims(t *testing.T) {
 	assert.Equal(t, want.Valleys, b.graph.Valleys)
 	assert.Equal(t, want.Nodes, b.graph.Nodes)
 }
+
+// On a 1280×800 screen the whole scene fits without scrolling once the
+// graph and its caption are in, so nothing is cut off at the bottom: not
+// the race's histogram, not the graph's caption.
+func TestAnnealingFitsLaptopScreen(t *testing.T) {
+	h := newHarness(t, "annealing", 1280, 800)
+	a := h.s.(*annealing)
+	if a.land.Net.N > sim.MaxExactUnits {
+		t.Skip("the landscape is too big for exact enumeration")
+	}
+	for k := 0; a.graph == nil; k++ {
+		require.Less(t, k, 20000)
+		h.step(t)
+	}
+	a.startRace()
+	h.step(t)
+	h.draw()
+	assert.Equal(t, 0.0, h.m.overflow())
+	assert.LessOrEqual(t, a.graphText.Bottom(), a.graphPanel.Rect().Bottom())
+	assert.LessOrEqual(t, a.raceBox.Bottom(), a.racePanel.Rect().Bottom())
+}
