@@ -52,45 +52,53 @@ func (a *annealing) nextT() float64 {
 
 func (a *annealing) drawNetwork(dst *ebiten.Image, th ui.Theme) {
 	a.grid.Draw(dst, a.descent.Chain.State())
-	status := ui.Fmt("sweep %d of %d   E = %.0f", float64(a.descent.Sweep), float64(a.descent.Schedule.Sweeps), a.descent.E)
-	if !a.descent.Done() {
-		status = ui.Fmt("sweep %d of %d   T = %.3g   E = %.0f", float64(a.descent.Sweep), float64(a.descent.Schedule.Sweeps), a.nextT(), a.descent.E)
-	}
-	clr := ui.TextDim
-	if a.result != "" {
-		status = ui.FmtS("%s   E = %.0f", []string{a.result}, a.descent.E)
-		clr = ui.Text
-		if !a.resultOK {
-			clr = ui.Warm
-		}
-	}
+	status, clr := a.status()
 	ui.TextIn(dst, a.statusBox, status, th.Style(ui.Strong), clr, ui.Center)
 }
 
-// drawMemories shows each stored memory beside its mirror image.
+// status is the line under the network: the sweep while the descent runs,
+// then where it ended, with its energy once.
+func (a *annealing) status() (string, color.RGBA) {
+	if a.result != "" {
+		clr := ui.Text
+		if !a.resultOK {
+			clr = ui.Warm
+		}
+		return ui.FmtS("%s   E = %.0f", []string{a.result}, a.descent.E), clr
+	}
+	if !a.descent.Done() {
+		return ui.Fmt("sweep %d of %d   T = %.3g   E = %.0f", float64(a.descent.Sweep), float64(a.descent.Schedule.Sweeps), a.nextT(), a.descent.E), ui.TextDim
+	}
+	return ui.Fmt("sweep %d of %d   E = %.0f", float64(a.descent.Sweep), float64(a.descent.Schedule.Sweeps), a.descent.E), ui.TextDim
+}
+
+// drawMemories shows each stored letter beside its inverse, a letter to a
+// row, under a heading.
 func (a *annealing) drawMemories(dst *ebiten.Image, th ui.Theme) {
-	box := a.memBox
-	n := 2 * len(a.land.Patterns)
-	step := box.W / float64(max(n, 1))
-	size := math.Min(step-th.Px(ui.Gap), box.H-th.Px(22))
-	s := make([]int8, a.land.Net.N)
 	small := th.Style(ui.Small)
+	lh := th.LineHeight(ui.Small)
+	ui.TextIn(dst, a.memBox.Top(lh), "Stored memories", small, ui.TextDim, ui.Left)
+	box := a.memBox.Below(lh, th.Px(ui.GapS))
+	rowH := box.H / float64(max(len(a.land.Patterns), 1))
+	step := box.W / 2
+	size := math.Min(step-th.Px(ui.Gap), rowH-th.Px(22))
+	s := make([]int8, a.land.Net.N)
 	for k, p := range a.land.Patterns {
-		for mirror := 0; mirror < 2; mirror++ {
+		for inv := 0; inv < 2; inv++ {
 			copy(s, p.Units)
 			name := p.Name
-			if mirror == 1 {
+			if inv == 1 {
 				for i := range s {
 					s[i] = -s[i]
 				}
-				name = "mirror"
+				name = "inverse"
 			}
-			x := box.X + float64(2*k+mirror)*step
-			mini := ui.Rect{X: x, Y: box.Y, W: size, H: size}.Fit(float64(a.land.Cols), float64(a.land.Rows))
+			x, y := box.X+float64(inv)*step, box.Y+float64(k)*rowH
+			mini := ui.Rect{X: x, Y: y, W: size, H: size}.Fit(float64(a.land.Cols), float64(a.land.Rows))
 			mini.X = x
 			ui.DrawMini(dst, mini, a.land.Cols, a.land.Rows, s)
-			m := sim.Match{Index: k, Mirror: mirror == 1}
-			sw := ui.Rect{X: x, Y: box.Y + size + th.Px(7), W: th.Px(10), H: th.Px(10)}
+			m := sim.Match{Index: k, Inverse: inv == 1}
+			sw := ui.Rect{X: x, Y: y + size + th.Px(7), W: th.Px(10), H: th.Px(10)}
 			ui.FillRect(dst, sw, matchColor(m))
 			ui.TextIn(dst, ui.Rect{X: sw.Right() + th.Px(4), Y: sw.Y - th.Px(4), W: step - sw.W - th.Px(8), H: th.Px(18)}, name, small, ui.TextDim, ui.Left)
 		}
@@ -115,7 +123,7 @@ func (a *annealing) drawRace(dst *ebiten.Image, th ui.Theme) {
 	for s := range a.race {
 		r := &a.race[s]
 		y := box.Y + float64(s)*blockH
-		ui.TextIn(dst, ui.Rect{X: box.X, Y: y, W: box.W, H: lh}, r.Strategy.Name+" — reached a memory", small, ui.Text, ui.Left)
+		ui.TextIn(dst, ui.Rect{X: box.X, Y: y, W: box.W, H: lh}, r.Strategy.Name+" — ended in a letter or its inverse", small, ui.Text, ui.Left)
 		dots := ui.Rect{X: box.X, Y: y + lh, W: float64(cols) * cell, H: float64(rows) * cell}
 		n, succ := 0, 0
 		for k := range r.Runs {
@@ -140,7 +148,7 @@ func (a *annealing) drawRace(dst *ebiten.Image, th ui.Theme) {
 			ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*lo, Y: bar.CenterY() - th.Px(1), W: bar.W * (hi - lo), H: th.Px(2)}, ui.Text)
 			ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*lo, Y: bar.Y - th.Px(3), W: th.Px(2), H: bar.H + th.Px(6)}, ui.Text)
 			ui.FillRect(dst, ui.Rect{X: bar.X + bar.W*hi - th.Px(2), Y: bar.Y - th.Px(3), W: th.Px(2), H: bar.H + th.Px(6)}, ui.Text)
-			ui.TextIn(dst, ui.Rect{X: box.X, Y: bar.Bottom(), W: box.W, H: lh}, ui.Fmt("%.1f%%  (95%%: %.1f–%.1f%%, %d runs)", 100*rate, 100*lo, 100*hi, float64(n)), num, ui.TextDim, ui.Left)
+			ui.TextIn(dst, ui.Rect{X: box.X, Y: bar.Bottom(), W: box.W, H: lh}, ui.FmtS("%.1[2]f%%  (95%%: %.1[3]f–%.1[4]f%%, %[1]s)", []string{plural(n, "run", "runs")}, 100*rate, 100*lo, 100*hi), num, ui.TextDim, ui.Left)
 		}
 	}
 	if a.raceFinished() {
@@ -217,10 +225,11 @@ func (a *annealing) drawHistogram(dst *ebiten.Image, th ui.Theme, box ui.Rect) {
 type graphLayout struct {
 	leaves       int
 	eLow, eHigh  float64 // the energy axis, fixed for the landscape
-	memories     int
+	letters      int     // valleys that are a stored letter
+	inverses     int     // valleys that are a letter's inverse
 	spurious     int
-	strict       bool    // every spurious minimum is strict
-	minRise      float64 // the smallest single-flip rise of a spurious minimum
+	strict       bool    // every minimum is strict
+	minRise      float64 // the smallest single-flip rise of any minimum
 	lowBarrier   float64 // the smallest barrier of a spurious minimum
 	highBarrier  float64 // the largest
 	layer        *ui.Layer
@@ -232,13 +241,17 @@ func newGraphLayout(d *sim.Disconnectivity) graphLayout {
 		strict: true, minRise: math.Inf(1), lowBarrier: math.Inf(1), layer: &ui.Layer{}}
 	for _, v := range d.Valleys {
 		g.eLow = math.Min(g.eLow, v.Energy)
+		g.strict = g.strict && v.Rise > 0
+		g.minRise = math.Min(g.minRise, v.Rise)
 		if v.Match != sim.None {
-			g.memories++
+			if v.Match.Inverse {
+				g.inverses++
+			} else {
+				g.letters++
+			}
 			continue
 		}
 		g.spurious++
-		g.strict = g.strict && v.Rise > 0
-		g.minRise = math.Min(g.minRise, v.Rise)
 		g.lowBarrier = math.Min(g.lowBarrier, v.Barrier)
 		g.highBarrier = math.Max(g.highBarrier, v.Barrier)
 	}
@@ -267,13 +280,11 @@ func (a *annealing) makeGraphCaption() string {
 		return "Every valley of the landscape and the passes between them."
 	}
 	g := &a.graphLay
-	line1 := fmt.Sprintf("%d valleys: %d memories, %d spurious", g.leaves, g.memories, g.spurious)
-	if g.spurious > 0 {
-		if g.strict {
-			line1 += fmt.Sprintf("; every spurious one is strict (each single flip costs at least %.3g).", g.minRise)
-		} else {
-			line1 += ", not all of them strict."
-		}
+	line1 := fmt.Sprintf("%d valleys: %s, %s, %d spurious", g.leaves, plural(g.letters, "letter", "letters"), plural(g.inverses, "inverse", "inverses"), g.spurious)
+	if g.strict {
+		line1 += fmt.Sprintf("; all strict (every single flip costs at least %.3g).", g.minRise)
+	} else {
+		line1 += "; not all of them strict."
 	}
 	line2 := "Leaves are valleys at their energy; branches join at the lowest pass between them. The warm dot is the descent."
 	if g.spurious > 0 {

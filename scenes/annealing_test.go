@@ -3,6 +3,8 @@ package scenes
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,7 +17,8 @@ import (
 
 // The race the scene animates as it runs is exactly sim's race on
 // matched streams: same runs, same outcomes, and the headline numbers of
-// the landscape (quench at most 60%, annealing at least 95%).
+// the landscape (quench at most 60%, annealing at least 95%), which the
+// caption quotes exactly.
 func TestAnnealingRaceMatchesSim(t *testing.T) {
 	h := newHarness(t, "annealing", 1280, 800)
 	a, in := h.s.(*annealing), h.in
@@ -43,6 +46,18 @@ func TestAnnealingRaceMatchesSim(t *testing.T) {
 	g, _, _ := a.race[1].Rate()
 	assert.LessOrEqual(t, q, 0.6)
 	assert.GreaterOrEqual(t, g, 0.95)
+	// The caption quotes this race's rates, letters and inverses counted.
+	assert.Equal(t, fmt.Sprintf("%.1f%%", 100*q), annealingQuenchRate)
+	assert.Equal(t, fmt.Sprintf("%.1f%%", 100*g), annealingCoolRate)
+	assert.Contains(t, a.Caption(), annealingQuenchRate+" of 200 quenches")
+	assert.Contains(t, a.Caption(), "a stored letter or its inverse")
+	inverses := 0
+	for _, run := range a.race[1].Runs {
+		if run.Match.Inverse {
+			inverses++
+		}
+	}
+	assert.Greater(t, inverses, a.race[1].Successes()/3, "many successes are inverses, so the caption must count them")
 
 	rows, err := csv.NewReader(bytes.NewReader(a.raceCSV())).ReadAll()
 	require.NoError(t, err)
@@ -61,6 +76,8 @@ func TestAnnealingDescentIsRaceRun(t *testing.T) {
 		h.step(t)
 	}
 	require.NotEmpty(t, a.result)
+	status, _ := a.status()
+	assert.Equal(t, 1, strings.Count(status, "E ="), "the energy is shown once: %q", status)
 	land := sim.AnnealingLandscape()
 	want := sim.RaceRun(land.Net, land.Patterns, land.Schedule(sim.Geometric), 1, a.run, true)
 	assert.Equal(t, want.Final, a.descent.Chain.State())
@@ -70,6 +87,25 @@ func TestAnnealingDescentIsRaceRun(t *testing.T) {
 	in.Key(ebiten.KeyP)
 	h.step(t)
 	assert.Equal(t, a.energy.Len(), a.pinE.Len())
+
+	// A quench soon sticks in a spurious valley, and says its energy once.
+	in.Key(ebiten.KeyQ)
+	h.step(t)
+	for k := 0; k < 20; k++ {
+		in.Key(ebiten.KeyD)
+		h.step(t)
+		for j := 0; j < 10 && a.result == ""; j++ {
+			h.step(t)
+		}
+		if a.result != "" && !a.resultOK {
+			break
+		}
+	}
+	require.NotEmpty(t, a.result)
+	require.False(t, a.resultOK, "some quench ends in a spurious valley")
+	status, _ = a.status()
+	assert.Equal(t, 1, strings.Count(status, "E ="), "the energy is shown once: %q", status)
+	assert.Contains(t, status, "spurious valley")
 
 	// An end temperature above the start is clamped, never a panic.
 	a.t1.Set(10)
@@ -99,4 +135,25 @@ func TestAnnealingGraphIsSharedAndSims(t *testing.T) {
 	want := land.Net.Disconnectivity(land.Patterns)
 	assert.Equal(t, want.Valleys, b.graph.Valleys)
 	assert.Equal(t, want.Nodes, b.graph.Nodes)
+}
+
+// On a 1280×800 screen the whole scene fits without scrolling once the
+// graph and its caption are in, so nothing is cut off at the bottom: not
+// the race's histogram, not the graph's caption.
+func TestAnnealingFitsLaptopScreen(t *testing.T) {
+	h := newHarness(t, "annealing", 1280, 800)
+	a := h.s.(*annealing)
+	if a.land.Net.N > sim.MaxExactUnits {
+		t.Skip("the landscape is too big for exact enumeration")
+	}
+	for k := 0; a.graph == nil; k++ {
+		require.Less(t, k, 20000)
+		h.step(t)
+	}
+	a.startRace()
+	h.step(t)
+	h.draw()
+	assert.Equal(t, 0.0, h.m.overflow())
+	assert.LessOrEqual(t, a.graphText.Bottom(), a.graphPanel.Rect().Bottom())
+	assert.LessOrEqual(t, a.raceBox.Bottom(), a.racePanel.Rect().Bottom())
 }

@@ -369,7 +369,7 @@ func (c *capacity) finishTrial() {
 	if !r.Recalled {
 		verdict = "not recalled"
 	}
-	c.result = fmt.Sprintf("%s: m = %+.3f after %d sweeps", verdict, r.Overlap, r.Sweeps)
+	c.result = fmt.Sprintf("%s: m = %+.3f after %s", verdict, r.Overlap, plural(r.Sweeps, "sweep", "sweeps"))
 }
 
 // place derives the rectangles that follow from the layout's.

@@ -115,8 +115,8 @@ func (d *digitsScene) loadJSON(data []byte, from string, ctx *Context) bool {
 		return false
 	}
 	if m.Visible != digits.Pixels || m.Hidden != digits.ModelHidden {
-		ctx.Notify(fmt.Sprintf("Not loaded, nothing changed: %s has %d visible and %d hidden units, this scene needs %d and %d",
-			from, m.Visible, m.Hidden, digits.Pixels, digits.ModelHidden))
+		ctx.Notify(fmt.Sprintf("Not loaded, nothing changed: %s has %s and %s, this scene needs %d and %d",
+			from, plural(m.Visible, "visible unit", "visible units"), plural(m.Hidden, "hidden unit", "hidden units"), digits.Pixels, digits.ModelHidden))
 		return false
 	}
 	d.adopt(m, "loaded from "+from)

@@ -31,7 +31,7 @@ func (d *digitsScene) poll() {
 		m, err = digits.DecodeModel(modelBytes)
 	}
 	if err == nil && (m.Visible != digits.Pixels || m.Hidden != digits.ModelHidden) {
-		err = fmt.Errorf("the machine has %d visible and %d hidden units", m.Visible, m.Hidden)
+		err = fmt.Errorf("the machine has %s and %s", plural(m.Visible, "visible unit", "visible units"), plural(m.Hidden, "hidden unit", "hidden units"))
 	}
 	if err != nil {
 		d.fault = err.Error()

@@ -240,7 +240,7 @@ func (s *learning) Help() string {
 	return fmt.Sprintf("This Boltzmann machine has %d visible units and %d hidden ones, and every pair of its %d units is joined by a weight. ", m.Visible, m.Hidden(), m.Net.N) +
 		"Its data are the four patterns (a, b, a XOR b): in them every visible unit is +1 as often as −1 and every pair of visible units is uncorrelated, so a machine without hidden units can do no better than spreading its probability evenly over all eight visible vectors. Only hidden units can capture the structure.\n" +
 		"Each learning step measures <s_i s_j>, the average of s_i s_j for every pair of units (+1 when the two agree, −1 when they differ), in two phases. Clamped: the visible units are held at each data vector in turn while the hidden units respond. Free: nothing is held and every unit runs at equilibrium, the machine's own dreams. Every weight then moves by ε times the difference, clamped minus free, and every bias by ε times the difference of the unit's mean: the energy is lowered under the data and raised where the model invented states of its own.\n" +
-		"The four heatmaps show the clamped phase, the free phase, their difference and the weights learned so far (the biases on the diagonal); point at a cell to read it. As the difference fades, the model's probabilities of the eight visible vectors approach the data's, a quarter on each pattern and none elsewhere, and the KL divergence from the data to the model falls toward zero.\n" +
+		"The four heatmaps show the clamped phase, the free phase, their difference and the weights learned so far (the biases on the diagonal); point at a cell to read it. As the difference fades, the model's probabilities of the eight visible vectors approach the data's, a quarter on each pattern and none elsewhere, and KL(data || model), the Kullback–Leibler divergence of the data's distribution from the model's, falls toward zero.\n" +
 		fmt.Sprintf("Both phases are exact by default: the clamped phase sums over the %d hidden states of each data vector, each weighted by its probability given that vector, and the free phase over all %d states of the machine. ", 1<<m.Hidden(), 1<<m.Net.N) +
 		fmt.Sprintf("Switch either to Gibbs sampling with persistent chains to see the noise that larger machines live with; switching lowers ε to %.1f if it is higher, because noisy estimates at a large rate make training erratic.", learningSampledRate)
 }
@@ -271,11 +271,11 @@ func (s *learning) makePhaseText(sampledPos, sampledNeg bool) string {
 	m := t.BM
 	pos := fmt.Sprintf("Clamped phase: exact, over the %d hidden states of each of the %d data vectors.", 1<<m.Hidden(), len(t.Data()))
 	if sampledPos {
-		pos = fmt.Sprintf("Clamped phase: Gibbs sampling, %d persistent chains per data vector, %d sweeps a step.", max(t.Chains/len(t.Data()), 1), max(t.Sweeps, 1))
+		pos = fmt.Sprintf("Clamped phase: Gibbs sampling, %s per data vector, %s a step.", plural(max(t.Chains/len(t.Data()), 1), "persistent chain", "persistent chains"), plural(max(t.Sweeps, 1), "sweep", "sweeps"))
 	}
 	neg := fmt.Sprintf("Free phase: exact, over all %d states.", 1<<m.Net.N)
 	if sampledNeg {
-		neg = fmt.Sprintf("Free phase: Gibbs sampling, %d persistent chains, %d sweeps a step.", max(t.Chains, 1), max(t.Sweeps, 1))
+		neg = fmt.Sprintf("Free phase: Gibbs sampling, %s, %s a step.", plural(max(t.Chains, 1), "persistent chain", "persistent chains"), plural(max(t.Sweeps, 1), "sweep", "sweeps"))
 	}
 	return pos + "\n" + neg
 }

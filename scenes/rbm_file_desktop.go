@@ -46,8 +46,8 @@ func (r *rbmLab) loadJSON(data []byte, from string, ctx *Context) bool {
 		return false
 	}
 	if m.Visible != rbmVisible || m.Hidden != rbmHidden {
-		ctx.Notify(fmt.Sprintf("Not loaded, nothing changed: %s has %d visible and %d hidden units, this scene needs %d and %d",
-			from, m.Visible, m.Hidden, rbmVisible, rbmHidden))
+		ctx.Notify(fmt.Sprintf("Not loaded, nothing changed: %s has %s and %s, this scene needs %d and %d",
+			from, plural(m.Visible, "visible unit", "visible units"), plural(m.Hidden, "hidden unit", "hidden units"), rbmVisible, rbmHidden))
 		return false
 	}
 	r.adopt(m)

@@ -79,7 +79,7 @@ func TestRBMRefusesBadFiles(t *testing.T) {
 		{"cut short", string(good[:len(good)/2]), "Not loaded"},
 		{"short weights", `{"visible":9,"hidden":4,"weights":[1,2],"visible_bias":[0,0,0,0,0,0,0,0,0],"hidden_bias":[0,0,0,0]}`, "Not loaded"},
 		{"unknown field", `{"visible":9,"hidden":4,"temperature":1}`, "Not loaded"},
-		{"another shape", string(bigJSON), "16 visible and 4 hidden"},
+		{"another shape", string(bigJSON), "16 visible units and 4 hidden units"},
 	}
 	for _, c := range cases {
 		if c.name != "no file" {

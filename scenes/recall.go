@@ -40,7 +40,8 @@ type recall struct {
 	basin     []sim.Match // basin[idx]: which memory that minimum is
 	isMin     []bool
 	counts    map[sim.Match]int
-	stable    int // how many stored memories are local minima
+	stable    int // how many stored memories are local minima: no flip lowers E
+	strict    int // how many of those are strict: every flip raises E
 	eMin      float64
 	eMax      float64
 
@@ -179,10 +180,13 @@ func (r *recall) weightsChanged() {
 		e := r.net.Energy(s)
 		r.eMin, r.eMax = math.Min(r.eMin, e), math.Max(r.eMax, e)
 	}
-	r.stable = 0
+	r.stable, r.strict = 0, 0
 	for _, m := range r.memories {
 		if r.net.IsLocalMin(m.Units) {
 			r.stable++
+		}
+		if r.net.MinFlipRise(m.Units) > 0 {
+			r.strict++
 		}
 	}
 	if r.eMax-r.eMin < 1 {
@@ -215,8 +219,8 @@ func (r *recall) Caption() string {
 func (r *recall) Help() string {
 	return "The 3×3 grid is a Hopfield network: every pair of units is joined by a weight, set by the Hebbian rule so that T and L are valleys of the energy E = −Σ w_ij s_i s_j, summed over each pair i < j once (this network has no biases).\n" +
 		"Each update picks a unit and turns it on with probability σ(ΔE/T), where ΔE is the energy saved by turning it on. At T near zero this is the old Hopfield rule and the state slides into the nearest valley; at a high T every unit flips a fair coin.\n" +
-		"Paint units with the mouse (a click toggles, a drag paints), corrupt a memory, then press Run and watch it repair itself. Store a painted pattern to carve a new valley, or forget everything. Nine units hold only about one random pattern reliably (the known limit is near 0.14 patterns per unit), so storing a few more soon leaves some memories that are no longer valleys at all: the panel of stored memories marks them.\n" +
-		"The basin map shows all 512 states at once, coloured by the memory that steepest descent at T = 0 ends in. Neighbouring cells differ in exactly one unit. Click a cell to jump there. Select a unit (turn painting off, or give the grid the focus with Tab and use the arrow keys) to see its ΔE, its p(on) and the random number its last update drew; Enter flips the selected unit."
+		"Paint units with the mouse (a click toggles, a drag paints), corrupt a memory, then press Run and watch it repair itself. Store a painted pattern to carve a new valley, or forget everything. Nine units hold only about one random pattern reliably (the known limit is near 0.14 patterns per unit), so storing a few more soon leaves some memories that are no longer valleys at all: the panel of stored memories marks them. It also says when a memory is a valley only in the weak sense, with a flat floor: no flip lowers the energy, but some flip leaves it unchanged (two memories that differ in one unit do this to each other).\n" +
+		"The basin map shows all 512 states at once, coloured by the memory that steepest descent at T = 0 ends in. With no biases, flipping every unit leaves the energy unchanged, so each memory's inverse, every unit flipped, is a valley exactly as deep; its basin takes a darker shade of the memory's colour. Neighbouring cells differ in exactly one unit. Click a cell to jump there. Select a unit (turn painting off, or give the grid the focus with Tab and use the arrow keys) to see its ΔE, its p(on) and the random number its last update drew; Enter flips the selected unit."
 }
 
 // plural writes n with the singular or plural noun.
@@ -374,19 +378,19 @@ func describeMatch(m sim.Match, ps []sim.Pattern) string {
 	switch {
 	case m == sim.None:
 		return "spurious"
-	case m.Mirror:
-		return "the mirror image of " + ps[m.Index].Name
+	case m.Inverse:
+		return "the inverse of " + ps[m.Index].Name
 	}
 	return "the memory " + ps[m.Index].Name
 }
 
 // matchColor is the colour of a basin: each memory its own category
-// colour, its mirror image a darker shade of it, spurious states grey.
+// colour, its inverse a darker shade of it, spurious states grey.
 func matchColor(m sim.Match) color.RGBA {
 	switch {
 	case m == sim.None:
 		return ui.Spurious
-	case m.Mirror:
+	case m.Inverse:
 		return ui.Shade(ui.Category(m.Index), 0.55)
 	}
 	return ui.Category(m.Index)
@@ -421,8 +425,8 @@ func (r *recall) status() (string, color.RGBA) {
 	switch {
 	case len(r.memories) == 0:
 		return "no memories stored", ui.TextDim
-	case m != sim.None && m.Mirror:
-		return "in the mirror image of " + r.memories[m.Index].Name, matchColor(m)
+	case m != sim.None && m.Inverse:
+		return "in the inverse of " + r.memories[m.Index].Name, matchColor(m)
 	case m != sim.None:
 		return "recalled: " + r.memories[m.Index].Name, matchColor(m)
 	case r.net.IsLocalMin(s):

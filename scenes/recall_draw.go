@@ -177,7 +177,7 @@ func (r *recall) drawBasinMap(dst *ebiten.Image, th ui.Theme, s []int8) {
 	// Legend: one swatch per basin that has states, with its size.
 	keys := r.legendKeys[:0]
 	for k := range r.memories {
-		keys = append(keys, sim.Match{Index: k}, sim.Match{Index: k, Mirror: true})
+		keys = append(keys, sim.Match{Index: k}, sim.Match{Index: k, Inverse: true})
 	}
 	keys = append(keys, sim.None)
 	r.legendKeys = keys
@@ -194,8 +194,8 @@ func (r *recall) drawBasinMap(dst *ebiten.Image, th ui.Theme, s []int8) {
 		format, name := "spurious  %[2]d", ""
 		if m != sim.None {
 			format, name = "%[1]s  %[2]d", r.memories[m.Index].Name
-			if m.Mirror {
-				format = "mirror %[1]s  %[2]d"
+			if m.Inverse {
+				format = "inverse %[1]s  %[2]d"
 			}
 		}
 		cell := ui.Rect{X: r.legendBox.X + float64(col%cols)*cellW, Y: r.legendBox.Y + float64(col/cols)*lh, W: cellW, H: lh}
@@ -257,10 +257,7 @@ func (r *recall) drawMemories(dst *ebiten.Image, th ui.Theme) {
 	}
 	rows := (len(r.memories) + perRow - 1) / perRow
 	y := box.Y + float64(rows)*tileH + th.Px(4)
-	note := "All of them are valleys: every single flip raises the energy."
-	if r.stable < len(r.memories) {
-		note = ui.Fmt("* marks a memory that is no longer a valley: %d of %d are.", float64(r.stable), float64(len(r.memories)))
-	}
+	note := r.valleyNote()
 	y += ui.TextBlock(dst, ui.Rect{X: box.X, Y: y, W: box.W, H: th.LineHeight(ui.Small) * 2}, note, small, ui.TextDim) + th.Px(ui.Gap)
 	r.drawWeights(dst, th, ui.Rect{X: box.X, Y: y, W: box.W, H: math.Min(th.Px(122), box.Bottom()-y)})
 }
@@ -286,4 +283,20 @@ func (r *recall) drawWeights(dst *ebiten.Image, th ui.Theme, box ui.Rect) {
 	legend := col.Below(col.H-th.Px(28), 0)
 	ui.TextBlock(dst, ui.Rect{X: col.X, Y: col.Y + lh, W: col.W, H: legend.Y - col.Y - lh}, "Row i, column j: ξ_i ξ_j summed over the stored patterns. Blue pulls two units apart, orange together.", th.Style(ui.Small), ui.TextDim)
 	ui.DrawLegend(dst, legend, -r.weights.Scale, r.weights.Scale, true)
+}
+
+// valleyNote says how many stored memories are valleys, telling strict
+// ones (every single flip raises the energy) from flat ones (no flip
+// lowers it, but some flip leaves it unchanged).
+func (r *recall) valleyNote() string {
+	n, stable, strict := float64(len(r.memories)), float64(r.stable), float64(r.strict)
+	switch {
+	case r.stable < len(r.memories) && r.strict < r.stable:
+		return ui.Fmt("* marks a memory that is no longer a valley: %d of %d are, %d of them with a flat floor (a flip that costs nothing).", stable, n, stable-strict)
+	case r.stable < len(r.memories):
+		return ui.Fmt("* marks a memory that is no longer a valley: %d of %d are.", stable, n)
+	case r.strict < r.stable:
+		return ui.Fmt("None can be left downhill, but only %d of %d are strict valleys: in the others some single flip leaves the energy unchanged.", strict, n)
+	}
+	return "All of them are valleys: every single flip raises the energy."
 }

@@ -454,6 +454,41 @@ func TestRecallPaintAndStore(t *testing.T) {
 	assert.Equal(t, 512, r.counts[sim.None], "with no weights every state is its own spurious minimum")
 }
 
+// Two stored memories that differ in one unit leave that unit's field at
+// zero in both: each is a valley only with a flat floor, since flipping
+// that unit costs nothing. The panel says so rather than claiming that
+// every flip raises the energy, and the sentence fits its box.
+func TestRecallTellsFlatValleys(t *testing.T) {
+	for _, sz := range [][2]int{{1280, 800}, {390, 844}} {
+		h := newHarness(t, "recall", sz[0], sz[1])
+		r, in := h.s.(*recall), h.in
+		h.step(t)
+		assert.Equal(t, "All of them are valleys: every single flip raises the energy.", r.valleyNote(), "T and L are strict")
+
+		in.Key(ebiten.KeyDelete)
+		h.step(t)
+		a := sim.TL()[0].Units
+		b := append([]int8(nil), a...)
+		b[4] = -b[4]
+		for _, p := range [][]int8{a, b} {
+			r.chain.SetState(p)
+			in.Key(ebiten.KeyP)
+			h.step(t)
+		}
+		require.Len(t, r.memories, 2)
+		assert.Equal(t, 2, r.stable, "no flip lowers the energy of either")
+		assert.Equal(t, 0, r.strict, "in each, flipping the unit they differ in costs nothing")
+		assert.NotContains(t, r.valleyNote(), "every single flip raises")
+		assert.Contains(t, r.valleyNote(), "only 0 of 2 are strict")
+
+		var over []string
+		ui.Overflow = func(s string, need, have float64) { over = append(over, s) }
+		h.draw()
+		ui.Overflow = nil
+		assert.Empty(t, over, "at %dx%d", sz[0], sz[1])
+	}
+}
+
 // At a low temperature, a corrupted T run for a while is recalled, and the
 // energy the scene plots is the simulation's.
 func TestRecallRecoversAtLowTemperature(t *testing.T) {

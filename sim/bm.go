@@ -139,9 +139,10 @@ func (m *BM) LogLikelihood(data [][]int8) float64 {
 	return sum / float64(len(data))
 }
 
-// KL returns the Kullback–Leibler divergence Σ_v q(v) log(q(v)/p(v)) from
-// the data distribution q (each vector of data counted once, repeats
-// adding weight) to the machine's visible marginal p, in nats. It is zero
+// KL returns KL(data || model) = Σ_v q(v) log(q(v)/p(v)), the
+// Kullback–Leibler divergence of the data distribution q (each vector of
+// data counted once, repeats adding weight) from the machine's visible
+// marginal p, in nats. It is zero
 // only when the two agree. It panics as LogLikelihood does.
 func (m *BM) KL(data [][]int8) float64 {
 	return bmKL(data, m.VisibleLogProbs(nil))
@@ -374,8 +375,9 @@ func (t *BMTrainer) learn() {
 	t.Steps++
 }
 
-// KL returns the exact KL divergence from the training data to the
-// machine's visible marginal; see BM.KL.
+// KL returns the exact KL(data || model): the Kullback–Leibler divergence
+// of the training data's distribution from the machine's visible marginal;
+// see BM.KL.
 func (t *BMTrainer) KL() float64 {
 	t.negE = t.BM.negEnergies(t.negE)
 	t.logP = t.BM.visibleLogProbs(t.logP, t.negE)

@@ -75,9 +75,9 @@ func ParseRule(name string) (Rule, error) {
 }
 
 // ErrDependentPatterns is returned by the pseudo-inverse rule when the
-// stored patterns are linearly dependent (a pattern repeated or mirrored,
-// or more patterns than units), so that their overlap matrix has no
-// inverse.
+// stored patterns are linearly dependent (a pattern repeated or flipped in
+// every unit, or more patterns than units), so that their overlap matrix
+// has no inverse.
 var ErrDependentPatterns = errors.New("the patterns are linearly dependent, so the pseudo-inverse rule cannot store them")
 
 // CriticalLoad is the load α = P/N at which the Hebbian memory of random

@@ -193,13 +193,13 @@ func p2ii(net *Net, ps [][]int8, i int) float64 {
 func TestPseudoInverseDependent(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	ps := capacityPatterns(30, 5, rng)
-	mirror := make([]int8, 30)
+	inverse := make([]int8, 30)
 	for i, v := range ps[2] {
-		mirror[i] = -v
+		inverse[i] = -v
 	}
 	for name, set := range map[string][][]int8{
 		"repeated":          append(ps[:5:5], ps[1]),
-		"mirrored":          append(ps[:5:5], mirror),
+		"inverted":          append(ps[:5:5], inverse),
 		"more than N":       capacityPatterns(4, 5, rng),
 		"a sum of others":   {{1, 1, 1, 1}, {1, 1, -1, -1}, {1, 1, 1, -1}, {1, 1, -1, 1}},
 		"N of N, dependent": {{1, 1}, {-1, -1}},

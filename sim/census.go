@@ -81,8 +81,8 @@ type census struct {
 	eps float64
 	w2  []float64 // 2·W
 	// symmetric is set when every bias is zero: then E(−s) = E(s), and
-	// the mirror image of a minimum is a minimum with a basin of the same
-	// size, so half the work can be skipped.
+	// the inverse of a minimum (every unit flipped) is a minimum with a
+	// basin of the same size, so half the work can be skipped.
 	symmetric bool
 	// packed is set when the weights are small integers, for which the
 	// basins are measured with packed integer arithmetic (census_pack.go).
@@ -150,7 +150,7 @@ func (cs *census) minima(workers int) []uint64 {
 	}
 
 	eps := cs.eps
-	// Without biases a state and its mirror image have the same margins,
+	// Without biases a state and its inverse have the same margins,
 	// so only states with the top unit off are tested.
 	blocks := nHi
 	if cs.symmetric {
@@ -235,7 +235,7 @@ func (cs *census) minima(workers int) []uint64 {
 //
 // With all biases zero, flipping every unit maps the forest onto itself
 // (margins are unchanged, so descent makes the same choices), and a minimum
-// and its mirror image have basins of the same size: only one of each pair
+// and its inverse have basins of the same size: only one of each pair
 // is searched.
 func (cs *census) basins(mins []uint64, workers int) []int {
 	n := cs.n
@@ -290,8 +290,8 @@ func (cs *census) basins(mins []uint64, workers int) []int {
 	runWorkers(workers, work)
 	if symmetric {
 		for k, m := range mins {
-			if mirror := m ^ full; mirror < m {
-				sizes[k] = sizes[pos[mirror]]
+			if inv := m ^ full; inv < m {
+				sizes[k] = sizes[pos[inv]]
 			}
 		}
 	}

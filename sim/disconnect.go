@@ -42,7 +42,7 @@ type Valley struct {
 	// Barrier is how far above the minimum the lowest path to any strictly
 	// lower minimum must climb: the saddle energy minus Energy. For the
 	// deepest minima, which have nowhere lower to go, it is the climb to
-	// the nearest other minimum exactly as deep (a memory's mirror image,
+	// the nearest other minimum exactly as deep (a memory's inverse,
 	// say) or, for a single deepest minimum, the climb to any other
 	// minimum at all; it is +Inf if the network has one minimum.
 	Barrier float64

@@ -99,7 +99,7 @@ func TestDisconnectivityMatchesBruteForce(t *testing.T) {
 		n := 6 + trial%6
 		net := randomNet(n, rng)
 		if trial%3 == 0 {
-			clear(net.B) // mirror pairs: the deepest minima come in twos
+			clear(net.B) // inverse pairs: the deepest minima come in twos
 		}
 		d := net.Disconnectivity(nil)
 		energies := make([]float64, 1<<n)
@@ -240,7 +240,7 @@ func TestDisconnectivityWithTies(t *testing.T) {
 		}
 	}
 	d := tl.Disconnectivity(ps)
-	// T, L and their mirrors are the only minima, all equally deep.
+	// T, L and their inverses are the only minima, all equally deep.
 	require.Len(t, d.Valleys, 4)
 	for _, v := range d.Valleys {
 		assert.NotEqual(t, None, v.Match)

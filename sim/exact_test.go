@@ -12,7 +12,8 @@ import (
 )
 
 // symmetricNet is a random network without biases, so every state and its
-// mirror image have the same energy: the ground level is at least twofold.
+// inverse (every unit flipped) have the same energy: the ground level is at
+// least twofold.
 func symmetricNet(n int, rng *rand.Rand) *Net {
 	net := randomNet(n, rng)
 	clear(net.B)

@@ -70,7 +70,7 @@ func TestAnnealingLandscapeWeights(t *testing.T) {
 
 // What the Annealing scene claims, at its defaults with the default seed: 200
 // runs each, a quench held at T = 0 and one held at the schedules' end
-// temperature reach a memory (or its mirror) in at most 60% of runs,
+// temperature reach a memory (or its inverse) in at most 60% of runs,
 // geometric cooling in at least 95%, and the 95% intervals do not overlap.
 func TestAnnealingBeatsQuench(t *testing.T) {
 	l := AnnealingLandscape()
@@ -91,7 +91,7 @@ func TestAnnealingBeatsQuench(t *testing.T) {
 }
 
 // The census: every state in exactly one basin, every minimum strict with
-// a rise of at least 2, U, P and their mirrors the four deepest, and every
+// a rise of at least 2, U, P and their inverses the four deepest, and every
 // spurious minimum a real valley: its barrier, from the disconnectivity
 // graph, is positive. The figures quoted in AnnealingLandscape's comment
 // are checked here.
@@ -130,7 +130,7 @@ func TestAnnealingLandscapeCensus(t *testing.T) {
 	assert.Equal(t, -184.0, mins[len(mins)-1].Energy)
 	assert.Equal(t, 2.0, minBarrier)
 	assert.Equal(t, 14.0, maxBarrier)
-	assert.Equal(t, 102.0, d.Valleys[0].Barrier, "U climbs to its mirror")
+	assert.Equal(t, 102.0, d.Valleys[0].Barrier, "U climbs to its inverse")
 	assert.Equal(t, 48.0, d.Valleys[2].Barrier, "P climbs to U")
 	checkTree(t, d)
 }

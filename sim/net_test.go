@@ -74,7 +74,7 @@ func TestHebbianStoreAndForget(t *testing.T) {
 }
 
 // With only T and L stored, the only fixed points of zero-temperature
-// dynamics in all 512 states are T, L and their mirror images, and each
+// dynamics in all 512 states are T, L and their inverses, and each
 // draws exactly a quarter of the states under steepest descent.
 func TestTLMinimaByEnumeration(t *testing.T) {
 	net, ps := tlNet()
@@ -89,7 +89,7 @@ func TestTLMinimaByEnumeration(t *testing.T) {
 		seen[match.Label(ps)] = true
 		assert.Equal(t, -36.0, net.Energy(s))
 	}
-	assert.Equal(t, map[string]bool{"T": true, "L": true, "mirror:T": true, "mirror:L": true}, seen)
+	assert.Equal(t, map[string]bool{"T": true, "L": true, "inverse:T": true, "inverse:L": true}, seen)
 
 	att := net.Attractors()
 	basin := map[uint32]int{}
@@ -304,8 +304,8 @@ func TestCorruptClassifyOverlap(t *testing.T) {
 		require.InDelta(t, 1-2*float64(k)/9, Overlap(s, ps[0].Units), 1e-15)
 	}
 	Corrupt(s, ps[0].Units, 9, rng)
-	assert.Equal(t, Match{Index: 0, Mirror: true}, Classify(s, ps))
-	assert.Equal(t, "mirror:T", Classify(s, ps).Label(ps))
+	assert.Equal(t, Match{Index: 0, Inverse: true}, Classify(s, ps))
+	assert.Equal(t, "inverse:T", Classify(s, ps).Label(ps))
 	Corrupt(s, ps[1].Units, 0, rng)
 	assert.Equal(t, "L", Classify(s, ps).Label(ps))
 	Corrupt(s, ps[1].Units, 1, rng)
@@ -386,4 +386,24 @@ func TestShuffleUniform(t *testing.T) {
 		chi += d * d / (draws / 24.0)
 	}
 	assert.Less(t, chi, 60.0)
+}
+
+// Two stored patterns that differ in one unit k give k a zero field in
+// both: each is a local minimum (no flip lowers E) but not a strict one
+// (flipping k costs nothing), and every other flip raises E.
+func TestPatternsOneFlipApartAreFlatMinima(t *testing.T) {
+	a := TL()[0].Units
+	b := append([]int8(nil), a...)
+	b[4] = -b[4]
+	net := Hebbian(a, b)
+	for _, s := range [][]int8{a, b} {
+		assert.True(t, net.IsLocalMin(s))
+		assert.Equal(t, 0.0, net.MinFlipRise(s))
+		assert.Equal(t, 0.0, net.Field(s, 4))
+		for i := range s {
+			if i != 4 {
+				assert.Positive(t, float64(s[i])*net.Field(s, i), "unit %d", i)
+			}
+		}
+	}
 }

@@ -59,7 +59,7 @@ func String(s []int8) string {
 }
 
 // Overlap returns (1/N) Σ_i s_i p_i, in [−1, 1]: 1 when s equals p and −1
-// when s is p's mirror image (every unit flipped).
+// when s is p's inverse (every unit flipped).
 func Overlap(s, p []int8) float64 {
 	if len(s) != len(p) {
 		panic("sim: overlap of states of different lengths")
@@ -72,37 +72,39 @@ func Overlap(s, p []int8) float64 {
 }
 
 // Match says which stored pattern a state is: Index is the pattern's index,
-// or −1 for none of them; Mirror is set when the state is that pattern's
-// mirror image rather than the pattern.
+// or −1 for none of them; Inverse is set when the state is that pattern's
+// inverse, every unit flipped, rather than the pattern. (With ±1 units and
+// no biases E(−s) = E(s), so a network that stores a pattern stores its
+// inverse as deeply.)
 type Match struct {
-	Index  int
-	Mirror bool
+	Index   int
+	Inverse bool
 }
 
-// None is the Match of a state that is no stored pattern nor any mirror.
+// None is the Match of a state that is no stored pattern nor any inverse.
 var None = Match{Index: -1}
 
 // Classify returns which of the patterns s equals exactly, or which one's
-// mirror image it is, or None. The first match wins if patterns repeat.
+// inverse it is, or None. The first match wins if patterns repeat.
 func Classify(s []int8, patterns []Pattern) Match {
 	for k, p := range patterns {
 		switch Overlap(s, p.Units) {
 		case 1:
 			return Match{Index: k}
 		case -1:
-			return Match{Index: k, Mirror: true}
+			return Match{Index: k, Inverse: true}
 		}
 	}
 	return None
 }
 
-// Label names a match: the pattern's name, "mirror:NAME", or "spurious".
+// Label names a match: the pattern's name, "inverse:NAME", or "spurious".
 func (m Match) Label(patterns []Pattern) string {
 	switch {
 	case m.Index < 0 || m.Index >= len(patterns):
 		return "spurious"
-	case m.Mirror:
-		return "mirror:" + patterns[m.Index].Name
+	case m.Inverse:
+		return "inverse:" + patterns[m.Index].Name
 	}
 	return patterns[m.Index].Name
 }

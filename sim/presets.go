@@ -21,10 +21,11 @@ func TL() []Pattern {
 // DistributionNet returns the 4-unit network the Distribution scene starts
 // from. Unit 0 excites units 1, 2 and 3 (w = 2) while units 2 and 3 inhibit
 // each other (w = −2), so the triangle 0–2–3 is frustrated: no state
-// satisfies all three of its bonds. Two biases (b_0 = 1, b_3 = −0.5) break the
-// mirror symmetry, leaving a single ground state, + + + −, with energy −5.5,
-// one unit below the next level and twelve distinct energy levels in all, so
-// the bars separate clearly as the temperature falls.
+// satisfies all three of its bonds. Two biases (b_0 = 1, b_3 = −0.5) break
+// the symmetry between a state and its inverse (every unit flipped),
+// leaving a single ground state, + + + −, with energy −5.5, one unit below
+// the next level and twelve distinct energy levels in all, so the bars
+// separate clearly as the temperature falls.
 func DistributionNet() *Net {
 	n := NewNet(4)
 	n.SetWeight(0, 1, 2)
@@ -89,40 +90,42 @@ func NewLearningBM(rng *rand.Rand) *BM {
 // in every state: there are no ties, no flat ledges, and no free moves
 // anywhere in the landscape.
 //
-// The census (all 2^20 states): 28 local minima. U and its mirror image
-// are the deepest, at −312, then P and its mirror at −288; the 24
-// spurious minima lie between −282 and −184, and the smallest rise of a
-// single flip out of any of them is 2. The disconnectivity graph gives
-// each spurious valley a barrier of 2 to 14 above its floor: to reach
-// anything lower, a run must first climb that far. (U must climb 102 to
-// reach its mirror image, P 48 to reach U.)
+// The census (all 2^20 states): 28 local minima. U and its inverse (every
+// unit flipped) are the deepest, at −312, then P and its inverse at −288;
+// the 24 spurious minima lie between −282 and −184, and the smallest rise
+// of a single flip out of any of them is 2. The disconnectivity graph
+// gives each spurious valley a barrier of 2 to 14 above its floor: to
+// reach anything lower, a run must first climb that far. (U must climb
+// 102 to reach its inverse, P 48 to reach U.)
 //
 // How it was chosen. A search stored pairs of twelve hand-drawn 5×4
 // letters once, twice or three times, on top of 3 to 13 random noise
 // patterns (odd counts, for the parity argument), with tens of random noise
 // sets for each, and kept the networks in which both letters and their
-// mirrors are local minima deeper than every spurious one and a quench at
-// T = 0 from random states reaches a letter in at most 40% of 200 tries.
-// Among those it took the one whose quench stays low from T = 0 to T = 1
-// while geometric cooling almost always succeeds; U and P are also easy to
-// tell apart. The noise patterns are written out in AnnealingCrosstalk, so
-// the network depends on no random generator.
+// inverses are local minima deeper than every spurious one and a quench at
+// T = 0 from random states ends in a letter or its inverse in at most 40%
+// of 200 tries. Among those it took the one whose quench stays low from
+// T = 0 to T = 1 while geometric cooling almost always succeeds; U and P
+// are also easy to tell apart. The noise patterns are written out in
+// AnnealingCrosstalk, so the network depends on no random generator.
 //
 // At the defaults, 2000 runs of each with seed 1 (boltzexp race -summary
-// -runs 2000, adding -tq or -strategies): a quench at T = 0 reaches a
-// letter or its mirror in 40.1% of runs (95% interval 38.0–42.3%), a quench
-// held at the schedules' end temperature, T = 0.5, in 40.35%, and geometric
-// cooling from 20 to 0.5 in 300 sweeps in 99.35% (98.9–99.6%); linear
-// cooling does as well (99.45%), while logarithmic cooling, which spends
-// most of its sweeps below T = 1, manages 43%. The quench mostly settles
-// in the three deepest spurious valleys, whose ways out climb 8 to 14: at
-// T = 0.5 one such climb is a factor of e^−16 or less, so holding the
-// quench there changes nothing, and even at T = 1 it reaches a letter in
-// only 40.4% of runs. What succeeds is time spent warm enough to make
-// those climbs yet cool enough that the letters' valleys hold the run:
-// held at T = 3 for the same 300 sweeps and then polished, a quench
-// reaches a letter in 99.6% of 1000 runs (at T = 2, 79%; at T = 10, 88%).
-// Cooling passes through that range without having to know where it is.
+// -runs 2000, adding -tq or -strategies), where a run succeeds when it
+// ends in a letter or in its inverse (about half the successes are
+// inverses): a quench at T = 0 succeeds in 40.1% of runs (95% interval
+// 38.0–42.3%), a quench held at the schedules' end temperature, T = 0.5,
+// in 40.35%, and geometric cooling from 20 to 0.5 in 300 sweeps in 99.35%
+// (98.9–99.6%); linear cooling does as well (99.45%), while logarithmic
+// cooling, which spends most of its sweeps below T = 1, manages 43%. The
+// quench mostly settles in the three deepest spurious valleys, whose ways
+// out climb 8 to 14: at T = 0.5 one such climb is a factor of e^−16 or
+// less, so holding the quench there changes nothing, and even at T = 1 it
+// succeeds in only 40.4% of runs. What succeeds is time spent warm enough
+// to make those climbs yet cool enough that the valleys of the letters and
+// their inverses hold the run: held at T = 3 for the same 300 sweeps and
+// then polished, a quench succeeds in 99.6% of 1000 runs (at T = 2, 79%;
+// at T = 10, 88%). Cooling passes through that range without having to
+// know where it is.
 func AnnealingLandscape() Landscape {
 	ps := []Pattern{
 		MustPattern("U", "#..#|#..#|#..#|#..#|.##."),

@@ -92,7 +92,7 @@ type Run struct {
 	Temp   []float64
 }
 
-// Reached reports whether the run ended in a stored pattern or its mirror.
+// Reached reports whether the run ended in a stored pattern or its inverse.
 func (r Run) Reached() bool { return r.Match.Index >= 0 }
 
 // Anneal runs net from start down sched, polishes the result and
@@ -185,7 +185,8 @@ type StrategyResult struct {
 	Runs     []Run // Runs[k] is run k
 }
 
-// Successes returns how many runs ended in a stored pattern or its mirror.
+// Successes returns how many runs ended in a stored pattern or its
+// inverse.
 func (r *StrategyResult) Successes() int {
 	n := 0
 	for k := range r.Runs {
@@ -197,7 +198,7 @@ func (r *StrategyResult) Successes() int {
 }
 
 // Rate returns the fraction of runs that ended in a stored pattern or its
-// mirror, and its 95% Wilson interval.
+// inverse, and its 95% Wilson interval.
 func (r *StrategyResult) Rate() (rate, lo, hi float64) {
 	n := len(r.Runs)
 	k := r.Successes()

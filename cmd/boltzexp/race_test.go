@@ -29,10 +29,10 @@ func TestRaceCSV(t *testing.T) {
 		require.NoError(t, err)
 		assert.True(t, e >= -312 && e < 0, "final energy %v", e)
 		switch r[3] {
-		case "U", "mirror:U":
+		case "U", "inverse:U":
 			assert.Equal(t, -312.0, e)
 			reached[r[0]]++
-		case "P", "mirror:P":
+		case "P", "inverse:P":
 			assert.Equal(t, -288.0, e)
 			reached[r[0]]++
 		case "spurious":
@@ -164,7 +164,7 @@ func TestCensusCSV(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 1<<20, total)
-	assert.Equal(t, map[string]bool{"U": true, "P": true, "mirror:U": true, "mirror:P": true}, labels)
+	assert.Equal(t, map[string]bool{"U": true, "P": true, "inverse:U": true, "inverse:P": true}, labels)
 	assert.Equal(t, []string{"-312", "162063", "102", "30", "true", "U", "+--++--++--++--+-++-"}, rows[1], "U, row by row")
 	assert.Equal(t, []string{"-282", "118742", "10", "10", "true", "spurious"}, rows[5][:6])
 }

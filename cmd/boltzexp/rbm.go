@@ -248,7 +248,7 @@ func parseSamples(text []byte) ([][]float64, error) {
 }
 
 func runLearn(args []string, stdout io.Writer) error {
-	fs := newFlagSet("learn", "teach the Learning scene's Boltzmann machine exclusive or on 3 visible units by the two-phase rule and print one CSV row per step (row 0 is the untrained machine): epoch,kl, the exact KL divergence in nats from the data to the machine's visible distribution")
+	fs := newFlagSet("learn", "teach the Learning scene's Boltzmann machine exclusive or on 3 visible units by the two-phase rule and print one CSV row per step (row 0 is the untrained machine): epoch,kl, the exact KL(data || model) in nats, the divergence of the data's distribution from the machine's visible one")
 	epochs := fs.Int("epochs", sim.LearningSteps, 0, sim.MaxEpochs, "learning steps, each a pass over all four data vectors")
 	lr := fs.Float64("lr", sim.LearningRate, 0, math.MaxFloat64, "learning rate ε")
 	hidden := fs.Int("hidden", sim.LearningHidden, 0, sim.MaxLearnHidden, "hidden units (0–13; with 0 the KL divergence cannot fall below log 2)")
