@@ -206,20 +206,11 @@ func (m *Manager) loadInto(o opening) {
 
 // keepKeys handles the keys that keep and share a scene.
 func (m *Manager) keepKeys() {
-	switch {
-	case GlobalKeys.Fired(m.in, "copy"):
-		code, err := m.shareCode()
-		if err != nil {
-			m.Notify("Nothing copied: " + err.Error())
+	for _, id := range [...]string{"copy", "paste", "save", "open"} {
+		if GlobalKeys.Fired(m.in, id) {
+			m.keepAction(id)
 			return
 		}
-		copyCode(m, code)
-	case GlobalKeys.Fired(m.in, "paste"):
-		pasteCode(m)
-	case GlobalKeys.Fired(m.in, "save"):
-		m.saveScene()
-	case GlobalKeys.Fired(m.in, "open"):
-		pickFile(m)
 	}
 }
 
@@ -324,6 +315,11 @@ func (m *Manager) teach(t string) {
 			continue
 		}
 		found := false
+		for k := range m.keep {
+			if m.keep[k].ID == id {
+				m.keep[k].Hidden, found = true, true
+			}
+		}
 		for _, e := range m.entries {
 			found = e.New(m.seed).Hide(id) || found
 		}

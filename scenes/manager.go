@@ -116,6 +116,7 @@ type Manager struct {
 	done       bool
 
 	painter ui.Painter
+	keep    [3]ui.Button // the header's Share, Save and Open
 
 	// step makes the simulation steps beside the frame on the desktop;
 	// nil (inline steps) until Update first runs there, and always nil in
@@ -146,7 +147,8 @@ var ErrUnknownScene = errors.New("unknown scene")
 // NewManager returns a manager showing opt.Scene.
 func NewManager(opt Options) (*Manager, error) {
 	m := &Manager{entries: Registry(), seed: opt.Seed, shotPath: opt.Screenshot, shotFrames: opt.Frames,
-		saved: make(chan string, 4), incoming: make(chan opening, 4), th: ui.Theme{U: 1}, now: time.Now}
+		saved: make(chan string, 4), incoming: make(chan opening, 4), th: ui.Theme{U: 1}, now: time.Now,
+		keep: newKeepButtons()}
 	m.teach(opt.Teacher)
 	m.keysHelp = globalHelp(len(m.entries))
 	m.in = &m.live
@@ -315,6 +317,7 @@ func (m *Manager) layout() {
 	p.scroll = math.Max(0, math.Min(p.scroll, p.content-r.H))
 	r.Y -= p.scroll
 	p.root.Resolve(m.th, r)
+	m.placeHeader(p.header)
 }
 
 // view is the part of the screen below the tab bar.
@@ -326,12 +329,6 @@ func (m *Manager) view() ui.Rect {
 func (m *Manager) overflow() float64 {
 	p := m.pages[m.active]
 	return math.Max(0, p.content-(m.view().H-2*m.pad()))
-}
-
-// headerHeight is the height of a scene's title and caption at width w.
-func (m *Manager) headerHeight(s Scene, w float64) float64 {
-	th := m.th
-	return th.LineHeight(ui.Heading) + ui.TextHeight(s.Caption(), th.Style(ui.Body), w)
 }
 
 // lock takes the scenes from the stepper for the frame; unlock gives them
@@ -417,6 +414,7 @@ func (m *Manager) Update() error {
 // then the scene's own update.
 func (m *Manager) frame(ctx *Context) error {
 	s := m.scenes[m.active]
+	m.keepButtons(ctx.In)
 	if ctx.In.KeyPressed(ebiten.KeyTab) {
 		// Tab follows the layout as it is now, which a resize or a
 		// scene's own changes may have reflowed.
@@ -462,6 +460,9 @@ func (m *Manager) scrollPage(in ui.Input) {
 		if c.R.Contains(pt.X, pt.Y) {
 			onControl = true
 		}
+	}
+	for k := range m.keep {
+		onControl = onControl || (!m.keep[k].Hidden && m.keep[k].Rect.Contains(pt.X, pt.Y))
 	}
 	if w := in.Wheel(); w != 0 && !onControl {
 		p.scroll -= w * m.th.Px(40)

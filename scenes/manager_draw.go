@@ -52,29 +52,6 @@ func (m *Manager) Draw(screen *ebiten.Image) {
 	m.capture(screen)
 }
 
-// drawHeader draws the scene's title, seed and caption above its layout.
-func (m *Manager) drawHeader(dst *ebiten.Image, s Scene) {
-	th := m.th
-	r := m.pages[m.active].header
-	top := r.Top(th.LineHeight(ui.Heading))
-	seed := m.seedText.Get(m.seed, func(s uint64) string { return fmt.Sprintf("seed %d", s) })
-	hint := headerKeys
-	sw := ui.TextWidth(seed, ui.Mono, th.Style(ui.Number).Size)
-	hw := ui.TextWidth(hint, ui.Regular, th.Style(ui.Small).Size)
-	rw := sw
-	if top.W > th.Px(700) {
-		rw = math.Max(sw, hw)
-	}
-	ui.TextIn(dst, ui.Rect{X: top.X, Y: top.Y, W: top.W - rw - th.Px(ui.GapL), H: top.H}, s.Title(), th.Style(ui.Heading), ui.Text, ui.Left)
-	if top.W > th.Px(700) {
-		ui.TextIn(dst, top.Top(top.H/2), seed, th.Style(ui.Number), ui.TextDim, ui.Right)
-		ui.TextIn(dst, top.Below(top.H/2, 0), hint, th.Style(ui.Small), ui.TextFaint, ui.Right)
-	} else {
-		ui.TextIn(dst, top, seed, th.Style(ui.Number), ui.TextDim, ui.Right)
-	}
-	ui.TextBlock(dst, r.Below(top.H, 0), s.Caption(), th.Style(ui.Body), ui.TextDim)
-}
-
 // drawNotice draws the current notice at the bottom of the screen,
 // fading out over its last half second; left is the time it has left.
 func (m *Manager) drawNotice(dst *ebiten.Image, left time.Duration) {

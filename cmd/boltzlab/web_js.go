@@ -257,7 +257,7 @@ func (g *webGame) controls() any {
 		r := g.lab.TabRect(i)
 		put("tab-"+name, r.X, r.Y, r.W, r.H)
 	}
-	for _, c := range g.lab.Scene().Controls() {
+	for _, c := range append(g.lab.HeaderControls(), g.lab.Scene().Controls()...) {
 		r := *c.R
 		put(c.ID, r.X, r.Y, r.W, r.H)
 	}
