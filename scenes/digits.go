@@ -130,7 +130,9 @@ type digitsScene struct {
 	origImg              *ebiten.Image
 	dreamImg             [digitsChains]*ebiten.Image
 	pix                  []byte
-	mosaicDirty          bool
+	mosaicDirty          bool // the machine changed: the mosaic's pixels are out of date
+	mosaicUpload         bool // mosaicPix holds pixels the mosaic image has not had yet
+	mosaicPix            []byte
 	frames               int
 
 	runRow, readBox, fileNote, trainNote    ui.Rect
@@ -368,6 +370,9 @@ func (d *digitsScene) Update(ctx *Context) error {
 // Simulate trains, dreams, fills in the erased pixels and scores the
 // machine, as far as the tick's budget allows.
 func (d *digitsScene) Simulate(ctx *Context) {
+	if !d.ready {
+		return
+	}
 	train, dream := ctx.Steps > 0, d.dream.On
 	eval := d.evaluating || d.trainer.Updates != d.lastEval
 	if digitsOneWorkPerFrame {
@@ -377,8 +382,8 @@ func (d *digitsScene) Simulate(ctx *Context) {
 	for s := 0; train && s < ctx.Steps && within(start, s, d.budget) && (s == 0 || !ctx.OverBudget()); s++ {
 		d.trainer.Step()
 	}
-	if d.trainer.Updates != d.mosaicSeen && d.frames%10 == 0 {
-		d.mosaicDirty = true
+	if d.mosaicDirty || d.trainer.Updates != d.mosaicSeen && d.frames%10 == 0 {
+		d.fillMosaic()
 	}
 	if dream {
 		start = time.Now()

@@ -89,11 +89,15 @@ func (d *digitsScene) paintDigit(img *ebiten.Image, v []float64, free []bool) {
 	img.WritePixels(d.pix)
 }
 
-// paintMosaic draws every hidden unit's receptive field into the mosaic,
-// each on the scale of its own largest weight.
-func (d *digitsScene) paintMosaic() {
-	d.mosaicImg = newImg(d.mosaicImg, mosaicSide, mosaicSide)
-	pix := make([]byte, 4*mosaicSide*mosaicSide)
+// fillMosaic works out the mosaic's pixels, every hidden unit's receptive
+// field on the scale of its own largest weight, for the next Draw to
+// upload. Simulate calls it, so beside the frame on the desktop: 78,400
+// colours are more than a frame should wait for.
+func (d *digitsScene) fillMosaic() {
+	if d.mosaicPix == nil {
+		d.mosaicPix = make([]byte, 4*mosaicSide*mosaicSide)
+	}
+	pix := d.mosaicPix
 	for j := 0; j < d.machine.Hidden; j++ {
 		w := d.machine.ReceptiveField(j)
 		s := maxAbs(w)
@@ -105,8 +109,7 @@ func (d *digitsScene) paintMosaic() {
 			put(pix, mosaicSide, x0+i%digits.Side, y0+i/digits.Side, ui.Diverging(x/s))
 		}
 	}
-	d.mosaicImg.WritePixels(pix)
-	d.mosaicDirty = false
+	d.mosaicDirty, d.mosaicUpload = false, true
 	d.mosaicSeen = d.trainer.Updates
 }
 
@@ -130,8 +133,13 @@ func (d *digitsScene) Draw(dst *ebiten.Image, ctx *Context) {
 	ui.TextBlock(dst, d.fileNote, digitsFileNote, small, ui.TextFaint)
 
 	// The mosaic.
-	if d.mosaicDirty || d.mosaicImg == nil {
-		d.paintMosaic()
+	if d.mosaicDirty || d.mosaicPix == nil {
+		d.fillMosaic()
+	}
+	if d.mosaicUpload || d.mosaicImg == nil {
+		d.mosaicImg = newImg(d.mosaicImg, mosaicSide, mosaicSide)
+		d.mosaicImg.WritePixels(d.mosaicPix)
+		d.mosaicUpload = false
 	}
 	m := square(d.mosaicBox, 1)
 	blit(dst, d.mosaicImg, m)
