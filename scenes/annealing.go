@@ -103,7 +103,7 @@ func newAnnealing(seed uint64) Scene {
 	a.t0 = ui.Slider{ID: "t0", Label: "Start temperature T0", Min: 0.1, Max: 50, Value: l.T0, Log: true, Format: fmtT}
 	a.t1 = ui.Slider{ID: "t1", Label: "End temperature T1", Min: 0.01, Max: 10, Value: l.T1, Log: true, Format: fmtT}
 	a.sweeps = ui.Slider{ID: "sweeps", Label: "Sweeps", Min: 10, Max: 3000, Value: float64(l.Sweeps), Log: true, Integer: true}
-	a.quenchT = ui.Slider{ID: "quench-t", Label: "Quench temperature", Min: 0, Max: 2, Value: l.QuenchT, Format: fmtT}
+	a.quenchT = ui.Slider{ID: "quench-t", Label: "Quench temperature", Min: 0, Max: 4, Value: l.QuenchT, Format: fmtT}
 	a.single = ui.Button{ID: "descent", Label: "Run a single descent", Primary: true}
 	a.pin = ui.Button{ID: "pin", Label: "Pin trace"}
 	a.raceBtn = ui.Button{ID: "race", Label: fmt.Sprintf("Race %d runs each", l.Runs), Primary: true}
@@ -373,6 +373,7 @@ func (a *annealing) Help() string {
 	return fmt.Sprintf("This network of %d units (%d rows of %d) stores the letters %s, and beside them, more weakly, %d random patterns, as other memories would leave crosstalk behind. With ±1 units and no biases, flipping every unit leaves the energy unchanged, so each letter's inverse, every unit flipped, is stored as deeply as the letter itself. Every weight is odd, so every local field is odd and no single flip is ever free. %s: a state is trapped in one until the temperature lets it climb, and the climb is real.\n", l.Net.N, l.Rows, l.Cols, strings.Join(names, " and "), len(l.Crosstalk), valleys) +
 		fmt.Sprintf("The disconnectivity graph draws every valley as a leaf at its energy; two branches join at the energy of the lowest path between their valleys, found by visiting all 2^%d states in order of energy. The warm dot is the live descent: cooling slides it down a branch, and a climb over a barrier takes it up and across to another.\n", l.Net.N) +
 		"Run a single descent to watch one run: the energy trace, and the temperature it followed. A quench holds one temperature; the cooling schedules start at T0 and fall to T1 over the sweeps, geometrically, linearly or logarithmically. Every run ends with a zero-temperature polish into the valley it is in. Pin a finished trace to compare the next one with it.\n" +
+		"A quench can match cooling only at the right temperature: held at T = 3 and then polished, it ends in a letter or its inverse about as often as geometric cooling does; held at T = 1 it stays in the traps nearly as often as at T = 0, and held at T = 10 it wanders and ends worse than cooling. Cooling passes through the temperatures that work without having to know which they are.\n" +
 		fmt.Sprintf("Race runs %d descents of the quench and %d of the chosen cooling. Run k of each starts from the same random state, updates the same units in the same order and draws the same random numbers (at T = 0 a number is drawn and ignored), so only the temperatures differ. Each dot is a run, coloured by where it ended; the bars give the share that ended in a stored letter or its inverse, with a 95%% interval, and the histogram the final energies. Export writes the race as CSV.", l.Runs, l.Runs)
 }
 
