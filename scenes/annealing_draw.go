@@ -356,8 +356,22 @@ func (a *annealing) drawGraph(dst *ebiten.Image, th ui.Theme) {
 	s := a.descent.Chain.State()
 	idx := sim.IndexOf(s)
 	n := d.Nodes[d.Locate(idx)]
-	ui.Disc(dst, x(n.Pos), y(d.Energy(idx)), th.Px(6), ui.Warm)
-	ui.Ring(dst, x(n.Pos), y(d.Energy(idx)), th.Px(7), th.Px(1.5), ui.Background)
+	e := d.Energy(idx)
+	mx, my := x(n.Pos), y(e)
+	if my < plot.Y {
+		// Above the highest pass every state is on the root's stem, which
+		// the chart cuts off: the marker waits at the top, with its energy.
+		my = plot.Y
+		label := ui.Minus(ui.Fmt("↑ E = %.0f", e))
+		w := ui.TextWidth(label, small.Font, small.Size)
+		r := ui.Rect{X: mx + th.Px(12), Y: my - th.Px(8), W: w + 1, H: th.Px(16)}
+		if r.Right() > a.graphBox.Right() {
+			r.X = mx - th.Px(12) - r.W
+		}
+		ui.TextIn(dst, r, label, small, ui.Warm, ui.Left)
+	}
+	ui.Disc(dst, mx, my, th.Px(6), ui.Warm)
+	ui.Ring(dst, mx, my, th.Px(7), th.Px(1.5), ui.Background)
 
 	ui.TextBlock(dst, a.graphText, a.graphCaption(), small, ui.TextDim)
 }

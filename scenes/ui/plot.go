@@ -316,7 +316,10 @@ func formatTick(v float64) string {
 	case v == math.Trunc(v):
 		return fmt.Sprintf("%.0f", v)
 	}
-	return strconv.FormatFloat(v, 'g', 3, 64)
+	// Six significant digits: ticks 0.5 apart near −122 must not all read
+	// −122, and the rounding of a tick's sum (0.30000000000000004) must
+	// not show.
+	return strconv.FormatFloat(v, 'g', 6, 64)
 }
 
 // clipped returns the part r of dst, kept between frames: a sub-image

@@ -291,6 +291,13 @@ func TestNiceTicks(t *testing.T) {
 	assert.Equal(t, "12k", FormatTick(12000))
 	assert.Equal(t, "0.25", FormatTick(0.25))
 	assert.Equal(t, "0", FormatTick(1e-15))
+	// Ticks half a unit apart near −122 each read differently.
+	var labels []string
+	for _, v := range NiceTicks(-123, -121, 5) {
+		labels = append(labels, FormatTick(v))
+	}
+	assert.Equal(t, []string{"-123", "-122.5", "-122", "-121.5", "-121"}, labels)
+	assert.Equal(t, "0.3", FormatTick(0.1+0.2))
 }
 
 func TestColourMaps(t *testing.T) {
