@@ -345,6 +345,16 @@ func (m *Manager) unlock() {
 	}
 }
 
+// Waited returns how long the frames have waited in all for the
+// simulation to hand the scenes over (zero when it runs inline): the part
+// of a frame's time that is the simulation's, for the frame benchmark.
+func (m *Manager) Waited() time.Duration {
+	if m.step == nil {
+		return 0
+	}
+	return m.step.waited
+}
+
 // Update implements ebiten.Game.
 func (m *Manager) Update() error {
 	if m.done {

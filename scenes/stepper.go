@@ -20,6 +20,9 @@ import (
 type stepper struct {
 	token chan struct{} // holds the token while nobody has it
 	want  atomic.Int32  // frames waiting for the token
+	// waited is how long frames have waited for the token in all, read
+	// and written by the frame only.
+	waited time.Duration
 	wake  chan struct{} // a tick has been posted
 
 	// Written under the token by the frame, read under it by the goroutine.
@@ -41,9 +44,11 @@ func newStepper() *stepper {
 
 // acquire takes the token for the frame, waiting for at most one step.
 func (s *stepper) acquire() {
+	start := time.Now()
 	s.want.Add(1)
 	<-s.token
 	s.want.Add(-1)
+	s.waited += time.Since(start)
 }
 
 // release gives the token back after a frame's Update or Draw.

@@ -45,9 +45,12 @@ func TestFrameBenchReport(t *testing.T) {
 		b.blankTimes.add(time.Duration(i) * 10 * time.Microsecond)
 	}
 	b.labAllocs = []uint64{9, 1, 5, 3, 7}
+	for _, w := range []int{0, 0, 1, 0, 2} {
+		b.labWaits.add(time.Duration(w) * time.Millisecond)
+	}
 	b.blAllocs = []uint64{0, 0, 2, 0, 0}
 	b.report()
-	assert.Equal(t, "scene,frames,p50_ms,p95_ms,p99_ms,allocs_p50\n"+
-		"recall,5,3.000,5.000,5.000,5\n"+
-		"blank,5,0.030,0.050,0.050,0\n", out.String())
+	assert.Equal(t, "scene,frames,p50_ms,p95_ms,p99_ms,allocs_p50,wait_p95_ms\n"+
+		"recall,5,3.000,5.000,5.000,5,2.000\n"+
+		"blank,5,0.030,0.050,0.050,0,0.000\n", out.String())
 }
