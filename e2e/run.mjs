@@ -5,8 +5,10 @@
 // for frames, switches to every scene by clicking its tab, runs each
 // scene's main interaction (paint a unit, drag a slider, press Run) and
 // checks that the picture answers. It also checks share links, touch,
-// screenshots (S), window resizes and the messages for a browser without
-// WebGL or WebAssembly. Any page error, Go panic or early exit fails it.
+// screenshots (S), window resizes, plot axes that stay put, saving and
+// loading through the file picker, a quick click at a low frame rate and
+// the messages for a browser without WebGL or WebAssembly. Any page
+// error, Go panic or early exit fails it.
 //
 // It prints the sizes of the program, the time from navigation to the
 // first frame and the frame rate of every scene next to a blank baseline,
@@ -272,6 +274,13 @@ async function holdFrames(page) {
   await waitFrames(page, 2);
 }
 
+// park rests the pointer in the screen's corner, off the controls, and
+// lets a few frames draw, so no hover highlight is in a picture.
+async function park(page) {
+  await page.mouse.move(VIEW.width - 4, VIEW.height - 4);
+  await waitFrames(page, 6);
+}
+
 async function click(page, [x, y]) {
   await page.mouse.move(x, y);
   await page.mouse.down();
@@ -498,7 +507,6 @@ async function checkShare(browser, url) {
   await p.waitForTimeout(1500);
   const hash = await p.evaluate(() => location.hash);
   check(/^#scene=sigmoid&seed=3&code=1\.sigmoid\.[A-Za-z0-9_-]+$/.test(hash), 'the address carries a share code once the scene changed', hash.slice(0, 60));
-  const park = async (page) => { await page.mouse.move(VIEW.width - 4, VIEW.height - 4); await waitFrames(page, 6); };
   await park(p);
   const before = await shot(p);
   await p.screenshot({ path: path.join(shots, 'share-original.png') });
@@ -704,6 +712,247 @@ async function checkMissing(browser, url) {
 }
 
 // ---------------------------------------------------------------------------
+// Fixed axes, loading through the file picker, and a click at a low frame
+// rate.
+
+// dpOf returns the size of one dp in CSS pixels. The program does not
+// publish its scale, but the Run button fills a row ButtonH = 40 dp tall.
+async function dpOf(page) {
+  return (await rectOf(page, 'run')).h / 40;
+}
+
+// panelEnd returns the first y below y0 at which the picture, at x, no
+// longer has the colour it has at y0: at a panel's inner margin, where
+// nothing is drawn, that is where the panel ends.
+function panelEnd(img, x, y0) {
+  const at = (y) => img.data.readUInt32BE(4 * (Math.round(y) * img.width + Math.round(x)));
+  const inside = at(y0);
+  let y = Math.round(y0);
+  while (y < img.height && at(y) === inside) y++;
+  return y;
+}
+
+// inked counts the pixels of a region whose colour is not that of its
+// top-left corner (the background there), by more than 24 in a channel.
+function inked(img, r) {
+  const x0 = Math.round(r.x), y0 = Math.round(r.y);
+  const bg = 4 * (y0 * img.width + x0);
+  let n = 0;
+  for (let y = y0; y < Math.min(img.height, Math.round(r.y + r.h)); y++) {
+    for (let x = x0; x < Math.min(img.width, Math.round(r.x + r.w)); x++) {
+      const i = 4 * (y * img.width + x);
+      if (Math.abs(img.data[i] - img.data[bg]) > 24 || Math.abs(img.data[i + 1] - img.data[bg + 1]) > 24 || Math.abs(img.data[i + 2] - img.data[bg + 2]) > 24) n++;
+    }
+  }
+  return n;
+}
+
+// same checks that a region of two pictures differs by at most most
+// pixels. When it must hold labels (ink), it checks that it does, so a
+// region that missed them cannot pass by being empty.
+function same(before, after, region, what, { most = 5, ink = 0 } = {}) {
+  const { changed, total } = changedPixels(before, after, region);
+  const drawn = inked(before, region);
+  return check(changed <= most && drawn >= ink, what, `${changed} of ${total} pixels changed${ink ? `, ${drawn} drawn` : ''}`);
+}
+
+// checkFixedAxes changes what a plot shows and checks that its axis does
+// not move: Sigmoid's ΔE axis keeps its span while ΔE and T change (only
+// the zoom controls move it), and Distribution's probability axis runs
+// from 0 to 1 whatever the temperature. An axis that followed the data
+// would make the curve's change of shape hard to see.
+async function checkFixedAxes(browser, url) {
+  console.log('fixed axes');
+  const s = await openLab(browser, url, '#scene=sigmoid&seed=1', 'fixed axes: sigmoid');
+  let p = s.page;
+  // The curve's region is its whole leaf; the labels of the ΔE ticks are a
+  // line of Small text (12 dp × 1.45) that starts 2 dp below the plotting
+  // area, which ends two such lines and 4 dp above the leaf's bottom
+  // (sigmoid.place and drawCurve). The strip starts 2 dp further down,
+  // clear of the curve's 3 dp stroke along p = 0.
+  const curve = await rectOf(p, 'curve');
+  let dp = await dpOf(p);
+  const lh = 12 * 1.45 * dp;
+  const ticks = { x: curve.x, y: curve.y + curve.h - 2 * lh, w: curve.w, h: lh - 2 * dp };
+  await park(p);
+  let before = await shot(p);
+  // ΔE from +2 to about +5 and T from 1 to about 10 (a log scale): p(on)
+  // stays near the middle, so the handle on the curve never reaches the
+  // labels below the plot.
+  await drag(p, await pointOf(p, { id: 'gap', at: [0.5, 0.7] }), await pointOf(p, { id: 'gap', at: [0.53, 0.7] }));
+  await drag(p, await pointOf(p, { id: 'temperature', at: [0.5, 0.7] }), await pointOf(p, { id: 'temperature', at: [0.75, 0.7] }));
+  await park(p);
+  let after = await shot(p);
+  responds(before, after, curve, 'sigmoid: dragging ΔE and T changes the curve');
+  same(before, after, ticks, 'sigmoid: the ΔE axis\'s tick labels stay put', { ink: 100 });
+  await p.screenshot({ path: path.join(shots, 'fixed-axes-sigmoid.png') });
+  await s.context.close();
+
+  const d = await openLab(browser, url, '#scene=distribution&seed=1', 'fixed axes: distribution');
+  p = d.page;
+  dp = await dpOf(p);
+  // Distribution publishes no region for its bars, so the strip is found
+  // from the temperature slider above them: the bars' leaf starts below
+  // it at the same left edge, and its first 28 dp hold the right-aligned
+  // labels of p (about 23 dp for "0.75", then a 6 dp gap) and never a bar
+  // (the first starts 0.14 of a bar's width into the plotting area). The
+  // strip ends where the panel does, found in the picture at its inner
+  // margin; below it the KL plot has an axis of its own.
+  const temp = await rectOf(p, 'temperature');
+  const log = await rectOf(p, 'log');
+  // The track is inset in the slider's rectangle, so its edges are the
+  // ends of the scale; the drag to the hot end starts just inside the
+  // cold one, on the thumb.
+  const at = (fx) => pointOf(p, { id: 'temperature', at: [fx, 0.7] });
+  await drag(p, await at(0.5), await at(0)); // the coldest end: nearly all of p on the ground states
+  await park(p);
+  before = await shot(p);
+  const top = temp.y + temp.h;
+  const bottom = panelEnd(before, temp.x - 4 * dp, top);
+  const labels = { x: temp.x, y: top, w: 28 * dp, h: bottom - top };
+  const bars = { x: temp.x + 28 * dp, y: top, w: log.x + log.w - temp.x - 28 * dp, h: bottom - top };
+  await drag(p, await at(0.02), await at(1)); // to the hottest: nearly uniform
+  await park(p);
+  after = await shot(p);
+  responds(before, after, bars, 'distribution: the temperature from one end to the other changes the bars');
+  same(before, after, labels, 'distribution: the probability axis\'s tick labels stay put', { ink: 100 });
+  await p.screenshot({ path: path.join(shots, 'fixed-axes-distribution.png') });
+  await d.context.close();
+}
+
+// checkFileLoad saves the RBM lab through its Save button, changes the
+// machine, and loads the download back through Load and the browser's
+// file picker: the machine must come back, with a notice. A file that is
+// not a saved scene must be refused with a notice and change nothing.
+async function checkFileLoad(browser, url) {
+  console.log('RBM lab: Save, then Load through the file picker');
+  const lab = await openLab(browser, url, '#scene=rbm&seed=1', 'file picker');
+  const p = lab.page;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'boltzlab-e2e-files-'));
+  try {
+    const dp = await dpOf(p);
+    const run = await pointOf(p, { id: 'run', at: [0.5, 0.5] });
+    // The machine is the receptive fields and the Reconstruct panel, which
+    // sit side by side below the training curves, to the right of the
+    // settings; their top is that of the Reconstruct grid. The curves and
+    // the left column are left out: a loaded scene's curves start afresh,
+    // and the buttons pressed there keep the focus.
+    const rate = await rectOf(p, 'rate');
+    const grid = await rectOf(p, 'grid');
+    const noisy = await rectOf(p, 'noisy-t');
+    const left = rate.x + rate.w + 1;
+    const machine = { x: left, y: grid.y, w: VIEW.width - left, h: noisy.y + noisy.h - grid.y };
+    // A notice lies at the bottom of the screen, centred, for three
+    // seconds; the middle of its band is clear of the left column, where
+    // the focus on the buttons comes and goes.
+    const bottom = { x: VIEW.width / 2 - 100 * dp, y: VIEW.height - 90 * dp, w: 200 * dp, h: 90 * dp };
+    const quiet = async () => { await sleep(3600); await park(p); };
+
+    // Train a little, so the machine saved is not the one Reset makes.
+    await click(p, run);
+    await sleep(1500);
+    await click(p, run);
+    const [download] = await Promise.all([
+      p.waitForEvent('download', { timeout: 20_000 }),
+      click(p, await pointOf(p, { id: 'save', at: [0.5, 0.5] })),
+    ]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const text = readFileSync(file, 'utf8');
+    let parsed = null;
+    try { parsed = JSON.parse(text); } catch { /* reported below */ }
+    check(download.suggestedFilename() === 'boltzlab-rbm.json' && parsed !== null && text.includes('"rbm"'),
+      'RBM lab: Save downloads the scene as JSON', `${download.suggestedFilename()}, ${text.length} bytes`);
+    await quiet();
+    const saved = await shot(p);
+    await p.screenshot({ path: path.join(shots, 'rbm-saved.png') });
+
+    // Reset brings the untrained machine back.
+    await click(p, await pointOf(p, { id: 'reset', at: [0.5, 0.5] }));
+    await quiet();
+    const reset = await shot(p);
+    responds(saved, reset, machine, 'RBM lab: after Reset the machine differs from the one saved');
+
+    // load answers the file picker that Load opens with file, and returns
+    // the picture while the notice is up.
+    const loadPt = await pointOf(p, { id: 'load', at: [0.5, 0.5] });
+    const load = async (f) => {
+      const [chooser] = await Promise.all([p.waitForEvent('filechooser', { timeout: 20_000 }), click(p, loadPt)]);
+      await chooser.setFiles(f);
+      await park(p);
+      return shot(p);
+    };
+    const noticed = await load(file);
+    await quiet();
+    const loaded = await shot(p);
+    await p.screenshot({ path: path.join(shots, 'rbm-loaded.png') });
+    responds(loaded, noticed, bottom, 'RBM lab: loading the saved file shows a notice');
+    same(saved, loaded, machine, 'RBM lab: Load with the saved file brings its machine back', { most: 20 });
+
+    const bad = path.join(dir, 'not-a-scene.json');
+    writeFileSync(bad, '{"scene": "rbm", "seed": 1, "state": {"rate": }\n');
+    const refusal = await load(bad);
+    // A loaded scene starts with nothing focused, but this time the scene
+    // stays and its Load button keeps the focus the click gave it: Esc
+    // clears it, so the whole screen can be compared.
+    await p.evaluate(() => document.querySelector('canvas').focus());
+    await pressKey(p, 'Escape');
+    await quiet();
+    const after = await shot(p);
+    await p.screenshot({ path: path.join(shots, 'rbm-refused.png') });
+    responds(after, refusal, bottom, 'RBM lab: a file that is not a saved scene is refused with a notice');
+    same(loaded, after, { x: 0, y: 0, w: VIEW.width, h: VIEW.height }, 'RBM lab: and nothing changes', { most: 20 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await lab.context.close();
+  }
+}
+
+// checkSlowClick slows the page's processor through the DevTools
+// protocol, so frames come far apart, and clicks Sigmoid's Step with no
+// pause between press and release: both then land between the same two
+// frames, and the step must still be made, every time. Each step flips
+// the coin once, which adds a square to its strip and counts one more
+// flip, and nothing else moves on its own while the scene is paused.
+async function checkSlowClick(browser, url) {
+  console.log('a click with no pause at a low frame rate');
+  const lab = await openLab(browser, url, '#scene=sigmoid&seed=1', 'slow click');
+  const p = lab.page;
+  const cdp = await lab.context.newCDPSession(p);
+  const whole = await rectOf(p, 'page');
+  const step = await pointOf(p, { id: 'step', at: [0.5, 0.5] });
+  // A click held across frames first: it gives Step the focus, whose ring
+  // alone would otherwise make the first quick click look answered.
+  await click(p, step);
+  await waitFrames(p, 4);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 8 });
+  try {
+    const fps = await measureFPS(p, 3000);
+    const rate = `${fps.drawn.toFixed(1)} frames/s with the processor slowed 8×`;
+    let before = await shot(p);
+    await waitFrames(p, 4);
+    let after = await shot(p);
+    same(before, after, whole, 'sigmoid: at a low frame rate the paused scene holds still without a click');
+    const counts = [];
+    for (let k = 0; k < 5; k++) {
+      before = after;
+      await p.mouse.down();
+      await p.mouse.up();
+      await waitFrames(p, 4);
+      after = await shot(p);
+      counts.push(changedPixels(before, after, whole).changed);
+    }
+    const stepped = counts.filter((n) => n >= 50).length;
+    check(stepped === 5, 'sigmoid: a click on Step with no pause registers at a low frame rate, 5 times out of 5',
+      `${rate}; ${stepped} of 5 stepped; pixels changed by each: ${counts.join(', ')}`);
+    await p.screenshot({ path: path.join(shots, 'slow-click.png') });
+  } finally {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await lab.context.close();
+  }
+}
+
+// ---------------------------------------------------------------------------
 
 async function main() {
   rmSync(shots, { recursive: true, force: true });
@@ -729,8 +978,11 @@ async function main() {
 
     await checkLinks(browser, server.url, names);
     await checkShare(browser, server.url);
+    await checkFixedAxes(browser, server.url);
+    await checkFileLoad(browser, server.url);
     await checkTeacher(browser, server.url);
     await checkTouch(browser, server.url, names);
+    await checkSlowClick(browser, server.url);
     await checkLoading(browser, server.url);
     await checkMissing(browser, server.url);
   } finally {
