@@ -66,13 +66,18 @@ type config struct {
 // Unicode tables of golang.org/x/text) runs when a string is first shaped
 // or a glyph first drawn, both cached after; its inlining cost about
 // 130 kB. Ebitengine's shader compiler runs once per shader at start (about
-// 13 kB). Reading files, share codes and links, and JSON, run once per load
-// or save, not per frame (about 16 kB for JSON). The simulation, the
-// widgets, fmt and the rest of Ebitengine keep their inlining.
+// 13 kB), and so does what that compiler pulls in from the standard
+// library (go/..., text/template, regexp, math/big); with image/png,
+// archive/zip and compress/flate, used when a screenshot or a share code
+// is made, their inlining cost about 109 kB. Reading files, share codes
+// and links, and JSON, run once per load or save, not per frame (about
+// 16 kB for JSON). The simulation, the widgets, fmt and the rest of
+// Ebitengine keep their inlining.
 var wasmBuildFlags = []string{"-ldflags=-s -w", "-gcflags=boltzlab/scenes=-l",
 	"-gcflags=github.com/go-text/typesetting/font/...=-l", "-gcflags=github.com/go-text/typesetting/harfbuzz=-l",
 	"-gcflags=golang.org/x/text/...=-l", "-gcflags=github.com/hajimehoshi/ebiten/v2/internal/shader/...=-l",
-	"-gcflags=encoding/json=-l",
+	"-gcflags=encoding/json=-l", "-gcflags=go/...=-l", "-gcflags=text/template/...=-l", "-gcflags=regexp/...=-l",
+	"-gcflags=math/big=-l", "-gcflags=image/png=-l", "-gcflags=archive/zip=-l", "-gcflags=compress/flate=-l",
 	"-gcflags=boltzlab/fileio=-l", "-gcflags=boltzlab/share=-l", "-gcflags=boltzlab/cli=-l"}
 
 func parseArgs(args []string, stderr io.Writer) (config, error) {
