@@ -23,7 +23,7 @@ type stepper struct {
 	// waited is how long frames have waited for the token in all, read
 	// and written by the frame only.
 	waited time.Duration
-	wake  chan struct{} // a tick has been posted
+	wake   chan struct{} // a tick has been posted
 
 	// Written under the token by the frame, read under it by the goroutine.
 	scene   Scene
