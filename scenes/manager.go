@@ -118,6 +118,8 @@ type Manager struct {
 	painter ui.Painter
 	keep    [3]ui.Button // the header's Share, Save and Open
 
+	helpView helpView
+
 	// step makes the simulation steps beside the frame on the desktop;
 	// nil (inline steps) until Update first runs there, and always nil in
 	// the browser and in tests that drive the frame skeleton themselves.
@@ -386,8 +388,9 @@ func (m *Manager) Update() error {
 	live := m.in
 	plain := live.Mods()&^ui.ModShift == 0
 	if question || (plain && GlobalKeys.Fired(live, "help") && live.KeyPressed(ebiten.KeyH)) ||
-		(m.help && (live.KeyPressed(ebiten.KeyEscape) || live.Pointer().Pressed)) {
+		(m.help && (live.KeyPressed(ebiten.KeyEscape) || m.helpView.pointer(live, m.th))) {
 		m.help = !m.help
+		m.helpView.reset()
 		return nil
 	}
 	if GlobalKeys.Fired(live, "fps") {

@@ -79,7 +79,9 @@ func (m *Manager) drawHelp(dst *ebiten.Image, s Scene) {
 	global := m.keysHelp
 	h := th.LineHeight(ui.Heading) + th.Px(12) + ui.TextHeight(s.Help(), body, w) + th.Px(28) +
 		ui.TextHeight(keys, small, w) + th.Px(8) + ui.TextHeight(global, small, w) + th.Px(20) + th.LineHeight(ui.Small) + 2*pad
-	r := ui.Rect{X: (float64(m.w) - bw) / 2, Y: math.Max(m.tabH+th.Px(8), (float64(m.h)-h)/2), W: bw, H: h}
+	top := m.tabH + th.Px(8)
+	m.helpView.over = math.Max(0, h-(float64(m.h)-top-th.Px(8)))
+	r := ui.Rect{X: (float64(m.w) - bw) / 2, Y: math.Max(top, (float64(m.h)-h)/2) - m.helpView.scroll, W: bw, H: h}
 	m.painter.FillRound(dst, r, th.Px(14), ui.Panel)
 	m.painter.StrokeRound(dst, r, th.Px(14), th.Px(1.5), ui.PanelEdge)
 	c := r.Inset(pad)
@@ -95,5 +97,9 @@ func (m *Manager) drawHelp(dst *ebiten.Image, s Scene) {
 	c = c.Below(0, th.Px(14))
 	c = c.Below(ui.TextBlock(dst, c, keys, small, ui.TextDim), th.Px(8))
 	c = c.Below(ui.TextBlock(dst, c, global, small, ui.TextDim), th.Px(12))
-	ui.TextIn(dst, c.Top(th.LineHeight(ui.Small)), "Click anywhere or press Esc to close", small, ui.TextFaint, ui.Center)
+	closing := "Click anywhere or press Esc to close"
+	if m.helpView.over > 0 {
+		closing = "Scroll or drag to read on; tap or press Esc to close"
+	}
+	ui.TextIn(dst, c.Top(th.LineHeight(ui.Small)), closing, small, ui.TextFaint, ui.Center)
 }

@@ -590,3 +590,35 @@ func TestContextMore(t *testing.T) {
 	ctx.Steps = 0
 	assert.False(t, ctx.More(0), "a paused scene makes no step")
 }
+
+// On a phone a scene's help is taller than the screen: it scrolls with a
+// drag or the wheel, no further than its end, and a tap closes it while a
+// drag does not.
+func TestHelpScrollsOnAPhone(t *testing.T) {
+	h := newHarness(t, "recall", 390, 844)
+	h.step(t)
+	h.m.help = true
+	h.draw()
+	v := &h.m.helpView
+	require.Positive(t, v.over, "the help is taller than the phone")
+
+	in := &ui.Fake{}
+	in.Press(200, 600)
+	assert.False(t, v.pointer(in, h.m.th))
+	in.Move(200, 300)
+	assert.False(t, v.pointer(in, h.m.th))
+	assert.InDelta(t, math.Min(300, v.over), v.scroll, 1e-9, "the drag scrolls")
+	in.Release()
+	assert.False(t, v.pointer(in, h.m.th), "a drag does not close the help")
+
+	in.Idle()
+	in.WheelY = -1000
+	v.pointer(in, h.m.th)
+	assert.Equal(t, v.over, v.scroll, "no further than the end")
+	in.WheelY = 0
+
+	in.Press(200, 400)
+	v.pointer(in, h.m.th)
+	in.Release()
+	assert.True(t, v.pointer(in, h.m.th), "a tap closes it")
+}
