@@ -67,31 +67,20 @@ func (m *Manager) placeHeader(r ui.Rect) (title, caption ui.Rect) {
 		x = row.X // a row of their own starts at the left, under the title
 		for k := range m.keep {
 			b := &m.keep[k]
-			b.Rect = ui.Rect{X: x, Y: y, W: m.keepWidth(b, h), H: h}
+			b.Rect = ui.Rect{X: x, Y: y, W: b.Width(h, 0.4), H: h}
 			x += b.Rect.W + gap
 		}
 		return title, caption
 	}
 	for k := len(m.keep) - 1; k >= 0; k-- {
 		b := &m.keep[k]
-		w := m.keepWidth(b, h)
+		w := b.Width(h, 0.4)
 		x -= w
 		b.Rect = ui.Rect{X: x, Y: y, W: w, H: h}
 		x -= gap
 	}
 	title.W = math.Max(0, x-title.X-th.Px(ui.GapL))
 	return title, caption
-}
-
-// keepWidth is the width a header button needs for its label and key at
-// height h, as ui.Button sizes its text.
-func (m *Manager) keepWidth(b *ui.Button, h float64) float64 {
-	size := h * 0.38
-	w := ui.TextWidth(b.Label, ui.Regular, size)
-	if b.Hint != "" {
-		w += size*0.5 + ui.TextWidth(b.Hint, ui.Regular, size*0.8)
-	}
-	return w + h*0.8
 }
 
 // keepButtons handles the header's buttons for this tick.

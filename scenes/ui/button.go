@@ -46,6 +46,17 @@ func (b *Button) Update(in Input, f *Focus) bool {
 	return clicked
 }
 
+// Width returns how wide a button of height h must be to show its label
+// and hint as Draw sizes them, with padding h*pad at each end.
+func (b *Button) Width(h, pad float64) float64 {
+	size := h * 0.38
+	w := TextWidth(b.Label, Regular, size)
+	if b.Hint != "" {
+		w += size*0.5 + TextWidth(b.Hint, Regular, size*0.8)
+	}
+	return w + 2*h*pad
+}
+
 // Draw draws the button with text sized to its height.
 func (b *Button) Draw(dst *ebiten.Image, f *Focus) {
 	if b.Hidden {
