@@ -3,13 +3,7 @@
 package scenes
 
 import (
-	"errors"
-	"fmt"
-	"io/fs"
-
 	"boltzlab/assets/digits"
-	"boltzlab/fileio"
-	"boltzlab/sim"
 )
 
 // On the desktop the digits and the trained machine are part of the
@@ -44,13 +38,5 @@ func startDigitFiles() *digitFiles {
 // loadMachine loads the machine saved in the working directory, its size
 // checked before it is read.
 func (d *digitsScene) loadMachine(ctx *Context) {
-	data, err := fileio.ReadLimited(digitsFileName, sim.MaxModelBytes)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first%s", digitsFileName, d.keyNote("save")))
-	case err != nil:
-		ctx.Notify("Not loaded, nothing changed: " + err.Error())
-	default:
-		d.loadJSON(data, digitsFileName, ctx)
-	}
+	openMachine(ctx, digitsFileName, d.keyNote("save"), d.loadJSON)
 }

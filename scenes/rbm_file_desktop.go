@@ -4,12 +4,9 @@ package scenes
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 
-	"boltzlab/fileio"
 	"boltzlab/sim"
 )
 
@@ -19,13 +16,6 @@ import (
 const rbmFileNote = "Save and Load use " + rbmFileName + " in the working directory; Ctrl+S saves the whole scene."
 
 const rbmSavedNotice = "Saved the machine to " + rbmFileName
-
-// readRBMFile returns the saved machine's text and a name for where it
-// came from.
-func readRBMFile() ([]byte, string, error) {
-	data, err := fileio.ReadLimited(rbmFileName, sim.MaxModelBytes)
-	return data, rbmFileName, err
-}
 
 // saveJSON returns the machine as the JSON a save writes.
 func (r *rbmLab) saveJSON() ([]byte, error) {
@@ -68,13 +58,5 @@ func (r *rbmLab) saveMachine(ctx *Context) {
 }
 
 func (r *rbmLab) loadMachine(ctx *Context) {
-	data, from, err := readRBMFile()
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		ctx.Notify(fmt.Sprintf("There is no %s here yet: save one first%s", rbmFileName, r.keyNote("save")))
-	case err != nil:
-		ctx.Notify("Not loaded, nothing changed: " + err.Error())
-	default:
-		r.loadJSON(data, from, ctx)
-	}
+	openMachine(ctx, rbmFileName, r.keyNote("save"), r.loadJSON)
 }
