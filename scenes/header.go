@@ -127,7 +127,7 @@ func (m *Manager) HeaderControls() []ui.Region {
 // layout.
 func (m *Manager) drawHeader(dst *ebiten.Image, s Scene) {
 	th := m.th
-	top, caption := m.placeHeader(m.pages[m.active].header)
+	top, caption := m.headTitle, m.headCaption
 	seed := m.seedText.Get(m.seed, func(s uint64) string { return fmt.Sprintf("seed %d", s) })
 	sw := ui.TextWidth(seed, ui.Mono, th.Style(ui.Number).Size)
 	hw := ui.TextWidth(headerKeys, ui.Regular, th.Style(ui.Small).Size)

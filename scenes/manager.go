@@ -117,6 +117,9 @@ type Manager struct {
 
 	painter ui.Painter
 	keep    [3]ui.Button // the header's Share, Save and Open
+	// headTitle and headCaption are the header's title row and caption,
+	// placed by the last layout.
+	headTitle, headCaption ui.Rect
 
 	helpView helpView
 
@@ -319,7 +322,7 @@ func (m *Manager) layout() {
 	p.scroll = math.Max(0, math.Min(p.scroll, p.content-r.H))
 	r.Y -= p.scroll
 	p.root.Resolve(m.th, r)
-	m.placeHeader(p.header)
+	m.headTitle, m.headCaption = m.placeHeader(p.header)
 }
 
 // view is the part of the screen below the tab bar.
